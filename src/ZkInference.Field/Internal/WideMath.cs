@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace ZkInference.Field.Internal;
+
+/// <summary>
+/// 64-bit limb primitives: carries, borrows and the 64×64→128 product. The product uses BMI2's
+/// <c>mulx</c> when present and a portable 32-bit schoolbook otherwise; the test suite runs once with
+/// <c>DOTNET_EnableHWIntrinsic=0</c> so both paths stay correct.
+/// </summary>
+internal static class WideMath
+{
+    /// <summary>Returns the high word of a·b and writes the low word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe ulong BigMul(ulong a, ulong b, out ulong low)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            ulong lo;
+            ulong hi = Bmi2.X64.MultiplyNoFlags(a, b, &lo);
+            low = lo;
+            return hi;
+        }
+        return PortableBigMul(a, b, out low);
+    }
+
+    /// <summary>The portable 64×64→128 product from four 32×32→64 products.</summary>
+    public static ulong PortableBigMul(ulong a, ulong b, out ulong low)
+    {
+        ulong aLo = (uint)a, aHi = a >> 32, bLo = (uint)b, bHi = b >> 32;
+        ulong ll = aLo * bLo, lh = aLo * bHi, hl = aHi * bLo, hh = aHi * bHi;
+        ulong mid = (ll >> 32) + (uint)lh + (uint)hl;
+        low = (mid << 32) | (uint)ll;
+        return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    }
+
+    /// <summary>Returns the low word of a·b + t + carry and sets carry to the high word (it cannot overflow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulAdd(ulong a, ulong b, ulong t, ref ulong carry)
+    {
+        ulong hi = BigMul(a, b, out ulong lo);
+        lo += t;
+        hi += lo < t ? 1UL : 0UL;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        carry = hi;
+        return lo;
+    }
+
+    /// <summary>Returns a + b + carry (carry is 0 or 1) and sets carry to the carry out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
+    {
+        ulong s = a + b;
+        ulong c = s < a ? 1UL : 0UL;
+        ulong t = s + carry;
+        c |= t < s ? 1UL : 0UL;
+        carry = c;
+        return t;
+    }
+
+    /// <summary>Returns a − b − borrow (borrow is 0 or 1) and sets borrow to the borrow out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SubWithBorrow(ulong a, ulong b, ref ulong borrow)
+    {
+        ulong d = a - b;
+        ulong bo = a < b ? 1UL : 0UL;
+        ulong t = d - borrow;
+        bo |= d < borrow ? 1UL : 0UL;
+        borrow = bo;
+        return t;
+    }
+
+    public static void WriteBigEndian(Span<byte> d, ulong c0, ulong c1, ulong c2, ulong c3)
+    {
+        BinaryPrimitives.WriteUInt64BigEndian(d, c3);
+        BinaryPrimitives.WriteUInt64BigEndian(d[8..], c2);
+        BinaryPrimitives.WriteUInt64BigEndian(d[16..], c1);
+        BinaryPrimitives.WriteUInt64BigEndian(d[24..], c0);
+    }
+
+    public static void ReadBigEndian(ReadOnlySpan<byte> s, out ulong c0, out ulong c1, out ulong c2, out ulong c3)
+    {
+        if (s.Length < 32) throw new ArgumentException("a field element needs 32 bytes", nameof(s));
+        c3 = BinaryPrimitives.ReadUInt64BigEndian(s);
+        c2 = BinaryPrimitives.ReadUInt64BigEndian(s[8..]);
+        c1 = BinaryPrimitives.ReadUInt64BigEndian(s[16..]);
+        c0 = BinaryPrimitives.ReadUInt64BigEndian(s[24..]);
+    }
+
+    public static void WriteLittleEndian(Span<byte> d, ulong c0, ulong c1, ulong c2, ulong c3)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(d, c0);
+        BinaryPrimitives.WriteUInt64LittleEndian(d[8..], c1);
+        BinaryPrimitives.WriteUInt64LittleEndian(d[16..], c2);
+        BinaryPrimitives.WriteUInt64LittleEndian(d[24..], c3);
+    }
+
+    public static void ReadLittleEndian(ReadOnlySpan<byte> s, out ulong c0, out ulong c1, out ulong c2, out ulong c3)
+    {
+        if (s.Length < 32) throw new ArgumentException("a field element needs 32 bytes", nameof(s));
+        c0 = BinaryPrimitives.ReadUInt64LittleEndian(s);
+        c1 = BinaryPrimitives.ReadUInt64LittleEndian(s[8..]);
+        c2 = BinaryPrimitives.ReadUInt64LittleEndian(s[16..]);
+        c3 = BinaryPrimitives.ReadUInt64LittleEndian(s[24..]);
+    }
+}
