@@ -1,0 +1,20 @@
+using System.CommandLine;
+using ZkInference.Cli.Commands;
+
+namespace ZkInference.Cli;
+
+/// <summary>The zkinfer entry point: builds the command tree; each family lives in Commands/.</summary>
+public static class Program
+{
+    /// <summary>Runs zkinfer with the given arguments and returns the exit code.</summary>
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The root command with every command family registered.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("zkinfer: zero-knowledge proofs of ML inference on BN254 (circom/snarkjs compatible)");
+        // One line per command family, each defined in its own file under Commands/.
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+}
