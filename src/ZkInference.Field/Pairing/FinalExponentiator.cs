@@ -10,7 +10,7 @@ namespace ZkInference.Field;
 /// <remarks>
 /// Easy part f^((p⁶−1)(p²+1)) with one inversion and Frobenius maps; it lands in the cyclotomic
 /// subgroup, where the hard part (p⁴ − p² + 1)/r uses the Fuentes-Castañeda–Knapp–Rodríguez-Henríquez
-/// chain: three exponentiations by x with cyclotomic squarings, plus Frobenius maps and 13 multiplications,
+/// chain: three exponentiations by x (width-4 NAF) with cyclotomic squarings, plus Frobenius maps and 13 multiplications,
 /// which evaluates exponent (12x³+12x²+6x+1) + (12x³+6x²+4x)p + (12x³+6x²+6x)p² + (12x³+6x²+4x−1)p³ = m·(p⁴−p²+1)/r.
 /// </remarks>
 [SkipLocalsInit]
@@ -50,17 +50,27 @@ internal static class FinalExponentiator
         Fp12.Mul(y15, y14, out result);
     }
 
-    /// <summary>r = a^(−x) for a in the cyclotomic subgroup: NAF of x with cyclotomic squarings, inverses by conjugation.</summary>
+    /// <summary>r = a^(−x) for a in the cyclotomic subgroup: width-4 NAF of x with cyclotomic squarings, inverses by conjugation.</summary>
     public static void ExpByNegX(in Fp12 a, out Fp12 r)
     {
-        sbyte[] naf = BnParameters.XNaf;
-        Fp12.Conjugate(a, out Fp12 aInv);
-        Fp12 acc = a; // the top digit is 1
+        // Odd powers a, a³, a⁵, a⁷ and their inverses (conjugates).
+        Span<Fp12> odd = stackalloc Fp12[8];
+        odd[0] = a;
+        Fp12.CyclotomicSquare(a, out Fp12 a2);
+        Fp12.Mul(odd[0], a2, out odd[1]);
+        Fp12.Mul(odd[1], a2, out odd[2]);
+        Fp12.Mul(odd[2], a2, out odd[3]);
+        for (int i = 0; i < 4; i++) Fp12.Conjugate(odd[i], out odd[4 + i]);
+
+        sbyte[] naf = BnParameters.XWNaf4;
+        int top = naf[^1];
+        Fp12 acc = odd[top > 0 ? top >> 1 : 4 + ((-top) >> 1)];
         for (int i = naf.Length - 2; i >= 0; i--)
         {
             Fp12.CyclotomicSquare(acc, out acc);
-            if (naf[i] == 1) Fp12.Mul(acc, a, out acc);
-            else if (naf[i] == -1) Fp12.Mul(acc, aInv, out acc);
+            int d = naf[i];
+            if (d > 0) Fp12.Mul(acc, odd[d >> 1], out acc);
+            else if (d < 0) Fp12.Mul(acc, odd[4 + ((-d) >> 1)], out acc);
         }
         Fp12.Conjugate(acc, out r);
     }

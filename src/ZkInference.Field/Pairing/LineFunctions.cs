@@ -45,21 +45,23 @@ internal readonly struct LineCoeffs
 [SkipLocalsInit]
 internal static class LineFunctions
 {
-    private static readonly Fp TwoInv = Fp.FromUInt64(2).Inverse();
     private static readonly Fp2 ThreeB = G2Affine.B + G2Affine.B + G2Affine.B;
 
-    /// <summary>T = 2T; the tangent line at T, scaled by 2Y·Z and negated: (−2YZ, 3X², 3b'Z² − Y²).</summary>
+    /// <summary>
+    /// T = 2T; the tangent line at T, scaled by 2Y·Z and negated: (−2YZ, 3X², 3b'Z² − Y²).
+    /// The point comes out multiplied by 4 (same projective point) to avoid two halvings:
+    /// X3 = 2XY(B − F), Y3 = (B + F)² − 12E², Z3 = 4B·H with B = Y², E = 3b'Z², F = 3E, H = 2YZ.
+    /// </summary>
     public static void Double(ref G2Projective t, out LineCoeffs line)
     {
         Fp2.Mul(t.X, t.Y, out Fp2 a);
-        Fp2.MulByFp(a, TwoInv, out a);          // A = XY/2
+        Fp2.Double(a, out a);                   // 2XY
         Fp2.Square(t.Y, out Fp2 b);             // B = Y²
         Fp2.Square(t.Z, out Fp2 c);             // C = Z²
         Fp2.Mul(c, ThreeB, out Fp2 e);          // E = 3b'·C
         Fp2.Double(e, out Fp2 f);
         Fp2.Add(f, e, out f);                   // F = 3E
-        Fp2.Add(b, f, out Fp2 g);
-        Fp2.MulByFp(g, TwoInv, out g);          // G = (B + F)/2
+        Fp2.Add(b, f, out Fp2 g);               // B + F
         Fp2.Add(t.Y, t.Z, out Fp2 h);
         Fp2.Square(h, out h);
         Fp2.Add(b, c, out Fp2 bc);
@@ -69,12 +71,16 @@ internal static class LineFunctions
         Fp2.Square(e, out Fp2 e2);
 
         Fp2.Sub(b, f, out Fp2 x3);
-        Fp2.Mul(a, x3, out t.X);                // X3 = A(B − F)
+        Fp2.Mul(a, x3, out t.X);                // X3 = 2XY(B − F)
         Fp2.Square(g, out Fp2 y3);
-        Fp2.Double(e2, out Fp2 e23);
-        Fp2.Add(e23, e2, out e23);
-        Fp2.Sub(y3, e23, out t.Y);              // Y3 = G² − 3E²
-        Fp2.Mul(b, h, out t.Z);                 // Z3 = B·H
+        Fp2.Double(e2, out Fp2 e12);
+        Fp2.Add(e12, e2, out e12);
+        Fp2.Double(e12, out e12);
+        Fp2.Double(e12, out e12);               // 12E²
+        Fp2.Sub(y3, e12, out t.Y);              // Y3 = (B + F)² − 12E²
+        Fp2.Mul(b, h, out Fp2 z3);
+        Fp2.Double(z3, out z3);
+        Fp2.Double(z3, out t.Z);                // Z3 = 4B·H
 
         Fp2.Neg(h, out Fp2 l0);
         Fp2.Double(j, out Fp2 l3);
