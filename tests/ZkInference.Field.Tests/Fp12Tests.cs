@@ -95,6 +95,17 @@ public sealed class Fp12Tests
         return sparse == a * line;
     }
 
+    [Property(Arbitrary = [typeof(TowerGenerators)], MaxTest = 50)]
+    public bool TwoLineProductMatchesFull(int sa, Fp2 a0, Fp2 a3, Fp2 a4, Fp2 b0, Fp2 b3, Fp2 b4)
+    {
+        Fp12 a = Fp12Gen.Make(sa);
+        var l = new Fp12(new Fp6(a0, Fp2.Zero, Fp2.Zero), new Fp6(a3, a4, Fp2.Zero));
+        var m = new Fp12(new Fp6(b0, Fp2.Zero, Fp2.Zero), new Fp6(b3, b4, Fp2.Zero));
+        Fp12.Mul034By034(a0, a3, a4, b0, b3, b4, out Fp6 x0, out Fp2 x1, out Fp2 x3);
+        Fp12.MulBy01234(a, x0, x1, x3, out Fp12 r);
+        return new Fp12(x0, new Fp6(x1, x3, Fp2.Zero)) == l * m && r == a * l * m;
+    }
+
     [Property(MaxTest = 10)]
     public bool CyclotomicSquareMatchesSquare(int seed)
     {

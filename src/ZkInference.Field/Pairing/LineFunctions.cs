@@ -117,13 +117,4 @@ internal static class LineFunctions
         Fp2.Neg(theta, out Fp2 l3);
         line = new LineCoeffs(lambda, l3, j);
     }
-
-    /// <summary>f = f·ℓ(P).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MulByLine(ref Fp12 f, in LineCoeffs line, in G1Affine p)
-    {
-        Fp2.MulByFp(line.C0, p.Y, out Fp2 c0);
-        Fp2.MulByFp(line.C3, p.X, out Fp2 c3);
-        Fp12.MulBy034(f, c0, c3, line.C4, out f);
-    }
 }
