@@ -1,0 +1,42 @@
+using System.Numerics;
+using ZkInference.Field.Internal;
+
+namespace ZkInference.Field;
+
+public readonly partial struct G1Jacobian
+{
+    /// <summary>k·P by GLV (endomorphism split into two ~127-bit halves) with interleaved 5-NAF.</summary>
+    public static G1Jacobian Multiply(in G1Jacobian p, in Fr k)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        Scalars.ToLimbs(k, limbs);
+        Glv.Multiply(Core(p), limbs, out JacobianPoint<Fp> r);
+        return FromCore(r);
+    }
+
+    /// <summary>k·P for any integer k (negative included): G1 has prime order r, so k·P = (k mod r)·P.</summary>
+    public static G1Jacobian Multiply(in G1Jacobian p, BigInteger k) => Multiply(p, Scalars.Reduce(k));
+
+    /// <summary>k·P for a 32-byte big-endian k, any 256-bit value (the EVM ecMul scalar word).</summary>
+    /// <exception cref="ArgumentException"><paramref name="scalar"/> is not 32 bytes.</exception>
+    public static G1Jacobian MultiplyBigEndian(in G1Jacobian p, ReadOnlySpan<byte> scalar) =>
+        Multiply(p, Scalars.ReduceBigEndian(scalar));
+
+    /// <summary>k·P by 5-NAF without the endomorphism (for tests and comparison).</summary>
+    internal static G1Jacobian MultiplyWnaf(in G1Jacobian p, in Fr k)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        Scalars.ToLimbs(k, limbs);
+        Wnaf.Multiply(Core(p), limbs, out JacobianPoint<Fp> r);
+        return FromCore(r);
+    }
+
+    /// <summary>k·P by double-and-add over the bits of k: the simple reference path.</summary>
+    internal static G1Jacobian MultiplyReference(in G1Jacobian p, in Fr k)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        Scalars.ToLimbs(k, limbs);
+        Wnaf.MultiplyReference(Core(p), limbs, out JacobianPoint<Fp> r);
+        return FromCore(r);
+    }
+}
