@@ -17,6 +17,7 @@ internal sealed class Constants
         R3 = R2 * R % q;
         // -q^-1 mod 2^64: Montgomery's per-word reduction factor.
         BigInteger inv = BigInteger.ModPow(q % TwoTo64, TwoTo64 / 2 - 1, TwoTo64); // q odd: q^(2^63-1) = q^-1 mod 2^64
+        QInv = inv;
         QInvNeg = (TwoTo64 - inv) % TwoTo64;
         if ((q * inv) % TwoTo64 != 1) throw new InvalidOperationException("bad inverse");
         if (Limb(q, 3) >= (ulong.MaxValue >> 1) - 1)
@@ -29,6 +30,9 @@ internal sealed class Constants
     public BigInteger R2 { get; }
     public BigInteger R3 { get; }
     public BigInteger QInvNeg { get; }
+
+    /// <summary>q⁻¹ mod 2⁶⁴.</summary>
+    public BigInteger QInv { get; }
 
     public static ulong Limb(BigInteger v, int i) => (ulong)((v >> (64 * i)) & (TwoTo64 - 1));
 

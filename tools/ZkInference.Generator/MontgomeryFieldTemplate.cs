@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ZkInference.Generator;
 
 /// <summary>
@@ -175,72 +177,19 @@ public readonly partial struct {{n}} : IPrimeField<{{n}}>
         r = new {{n}}((t0 & keep) | (s0 & ~keep), (t1 & keep) | (s1 & ~keep), (t2 & keep) | (s2 & ~keep), (t3 & keep) | (s3 & ~keep));
     }
 
-    /// <summary>r = a⁻¹, or zero for zero. Binary extended Euclid on the Montgomery value, then one correction by R³.</summary>
+    // q in the signed 62-bit limb form of the safegcd inversion, with q⁻¹ mod 2⁶².
+    private static readonly SafeGcdModulus InverseModulus = new(Q0, Q1, Q2, Q3, {{Constants.Hex((ulong)(c.QInv % (BigInteger.One << 62)))}});
+
+    /// <summary>
+    /// r = a⁻¹, or zero for zero. Bernstein–Yang safegcd (62 divsteps per batch) on the Montgomery value,
+    /// then one correction by R³. Variable time only in the number of batches.
+    /// </summary>
     public static void Inverse(in {{n}} a, out {{n}} r)
     {
         if (a.IsZero) { r = default; return; }
         // The plain inverse of x = a·R is a⁻¹·R⁻¹; Montgomery-multiplying by R³ gives a⁻¹·R.
-        Span<ulong> u = stackalloc ulong[4] { a.L0, a.L1, a.L2, a.L3 };
-        Span<ulong> v = stackalloc ulong[4] { Q0, Q1, Q2, Q3 };
-        Span<ulong> x1 = stackalloc ulong[4] { 1, 0, 0, 0 };
-        Span<ulong> x2 = stackalloc ulong[4] { 0, 0, 0, 0 };
-        while (!IsOneLimbs(u) && !IsOneLimbs(v))
-        {
-            while ((u[0] & 1) == 0) { ShiftRight1(u, 0); HalveModQ(x1); }
-            while ((v[0] & 1) == 0) { ShiftRight1(v, 0); HalveModQ(x2); }
-            if (GreaterOrEqual(u, v)) { SubLimbs(u, v); SubModQ(x1, x2); }
-            else { SubLimbs(v, u); SubModQ(x2, x1); }
-        }
-        Span<ulong> inv = IsOneLimbs(u) ? x1 : x2;
-        var plain = new {{n}}(inv[0], inv[1], inv[2], inv[3]);
-        Mul(plain, new {{n}}(RRR0, RRR1, RRR2, RRR3), out r);
-    }
-
-    private static bool IsOneLimbs(ReadOnlySpan<ulong> x) => x[0] == 1 && (x[1] | x[2] | x[3]) == 0;
-
-    private static void ShiftRight1(Span<ulong> x, ulong topBit)
-    {
-        x[0] = (x[0] >> 1) | (x[1] << 63);
-        x[1] = (x[1] >> 1) | (x[2] << 63);
-        x[2] = (x[2] >> 1) | (x[3] << 63);
-        x[3] = (x[3] >> 1) | (topBit << 63);
-    }
-
-    private static bool GreaterOrEqual(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y)
-    {
-        for (int i = 3; i >= 0; i--)
-            if (x[i] != y[i]) return x[i] > y[i];
-        return true;
-    }
-
-    private static ulong SubLimbs(Span<ulong> x, ReadOnlySpan<ulong> y)
-    {
-        ulong borrow = 0;
-        for (int i = 0; i < 4; i++) x[i] = WideMath.SubWithBorrow(x[i], y[i], ref borrow);
-        return borrow;
-    }
-
-    // x = x / 2 mod q, for x < q.
-    private static void HalveModQ(Span<ulong> x)
-    {
-        if ((x[0] & 1) == 0) { ShiftRight1(x, 0); return; }
-        ulong carry = 0;
-        x[0] = WideMath.AddWithCarry(x[0], Q0, ref carry);
-        x[1] = WideMath.AddWithCarry(x[1], Q1, ref carry);
-        x[2] = WideMath.AddWithCarry(x[2], Q2, ref carry);
-        x[3] = WideMath.AddWithCarry(x[3], Q3, ref carry);
-        ShiftRight1(x, carry);
-    }
-
-    // x = x − y mod q, for x, y < q.
-    private static void SubModQ(Span<ulong> x, ReadOnlySpan<ulong> y)
-    {
-        if (SubLimbs(x, y) == 0) return;
-        ulong carry = 0;
-        x[0] = WideMath.AddWithCarry(x[0], Q0, ref carry);
-        x[1] = WideMath.AddWithCarry(x[1], Q1, ref carry);
-        x[2] = WideMath.AddWithCarry(x[2], Q2, ref carry);
-        x[3] = WideMath.AddWithCarry(x[3], Q3, ref carry);
+        SafeGcd.Invert(a.L0, a.L1, a.L2, a.L3, InverseModulus, out ulong i0, out ulong i1, out ulong i2, out ulong i3);
+        Mul(new {{n}}(i0, i1, i2, i3), new {{n}}(RRR0, RRR1, RRR2, RRR3), out r);
     }
 
     /// <summary>

@@ -1,0 +1,150 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace ZkInference.Field.Fft;
+
+// The radix-2 kernel: decimation in frequency (natural order in, bit-reversed out), then one
+// bit-reversal pass. The first stages of a large transform split its butterflies across cores; after a
+// stage the two halves are independent transforms of half the size, recursed into depth first, so
+// once a half fits in cache (BlockSize) all its remaining stages run there.
+public sealed partial class EvaluationDomain
+{
+    // 2^12 elements = 128 KiB: a block and its twiddles stay in L2 for all its stages.
+    private const int BlockSize = 1 << 12;
+
+    private unsafe void Transform(Fr* a, Fr[] twiddles, bool parallel)
+    {
+        if (Size == 1) return;
+        int depth = parallel ? BitOperations.Log2((uint)Environment.ProcessorCount - 1) + 1 : 0;
+        fixed (Fr* tw = twiddles) Dif(a, Size, tw, 1, depth);
+        BitReverse(a, parallel);
+    }
+
+    // One DIF transform of size n over a[0..n), with ωₙ^j = tw[j·stride].
+    private static unsafe void Dif(Fr* a, int n, Fr* tw, int stride, int depth)
+    {
+        if (n <= BlockSize)
+        {
+            DifIterative(a, n, tw, stride);
+            return;
+        }
+        int half = n >> 1;
+        if (depth > 0)
+        {
+            nint pa = (nint)a, ptw = (nint)tw;
+            int chunks = Math.Min(half / 1024, 4 * Environment.ProcessorCount);
+            int per = half / chunks;
+            Parallel.For(0, chunks, c => Butterflies((Fr*)pa, half, (Fr*)ptw, stride, c * per, c == chunks - 1 ? half : (c + 1) * per));
+            Parallel.Invoke(
+                () => Dif((Fr*)pa, half, (Fr*)ptw, stride << 1, depth - 1),
+                () => Dif((Fr*)pa + half, half, (Fr*)ptw, stride << 1, depth - 1));
+        }
+        else
+        {
+            Butterflies(a, half, tw, stride, 0, half);
+            Dif(a, half, tw, stride << 1, 0);
+            Dif(a + half, half, tw, stride << 1, 0);
+        }
+    }
+
+    // (a[j], a[j + half]) → (a[j] + a[j + half], (a[j] − a[j + half])·ω^j) for j in [from, to).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Butterflies(Fr* a, int half, Fr* tw, int stride, int from, int to)
+    {
+        Fr* b = a + half;
+        int j = from;
+        if (j == 0)
+        {
+            Fr x = a[0], y = b[0];
+            Fr.Add(x, y, out a[0]);
+            Fr.Sub(x, y, out b[0]);
+            j = 1;
+        }
+        for (; j < to; j++)
+        {
+            Fr x = a[j], y = b[j];
+            Fr.Add(x, y, out a[j]);
+            Fr.Sub(x, y, out Fr d);
+            Fr.Mul(d, tw[(long)j * stride], out b[j]);
+        }
+    }
+
+    // All stages of a transform of size n ≤ BlockSize, breadth first (it is in cache).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void DifIterative(Fr* a, int n, Fr* tw, int stride)
+    {
+        for (int half = n >> 1, s = stride; half >= 1; half >>= 1, s <<= 1)
+        {
+            for (Fr* block = a; block < a + n; block += 2 * half)
+                Butterflies(block, half, tw, s, 0, half);
+        }
+    }
+
+    private unsafe void BitReverse(Fr* a, bool parallel)
+    {
+        int n = Size, shift = 32 - LogSize;
+        if (!parallel)
+        {
+            SwapRange(a, shift, 0, n);
+            return;
+        }
+        nint pa = (nint)a;
+        int chunks = 4 * Environment.ProcessorCount, per = n / chunks;
+        Parallel.For(0, chunks, c => SwapRange((Fr*)pa, shift, c * per, c == chunks - 1 ? n : (c + 1) * per));
+    }
+
+    // Swaps a[i] and a[rev(i)] for i in [from, to) with i < rev(i); disjoint pairs, so ranges can run in parallel.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void SwapRange(Fr* a, int shift, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            int j = (int)(ReverseBits((uint)i) >> shift);
+            if (i < j) (a[i], a[j]) = (a[j], a[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReverseBits(uint v)
+    {
+        v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
+        v = ((v >> 2) & 0x33333333u) | ((v & 0x33333333u) << 2);
+        v = ((v >> 4) & 0x0F0F0F0Fu) | ((v & 0x0F0F0F0Fu) << 4);
+        return BinaryPrimitives.ReverseEndianness(v);
+    }
+
+    // a[i] = start·stepⁱ (overwrite) or a[i] ·= start·stepⁱ, for i < n.
+    private static unsafe void Distribute(Fr* a, int n, Fr start, Fr step, bool overwrite, bool parallel)
+    {
+        const int minChunk = 1 << 12;
+        if (!parallel || n < 2 * minChunk)
+        {
+            DistributeRange(a, 0, n, start, step, overwrite);
+            return;
+        }
+        int chunks = Math.Min(4 * Environment.ProcessorCount, n / minChunk), per = n / chunks;
+        Span<ulong> exponent = stackalloc ulong[1] { (ulong)per };
+        Fr.Pow(step, exponent, out Fr stepToChunk);
+        nint pa = (nint)a;
+        Parallel.For(0, chunks, c =>
+        {
+            Span<ulong> e = stackalloc ulong[1] { (ulong)c };
+            Fr.Pow(stepToChunk, e, out Fr first);
+            Fr.Mul(first, start, out first);
+            DistributeRange((Fr*)pa, c * per, c == chunks - 1 ? n : (c + 1) * per, first, step, overwrite);
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void DistributeRange(Fr* a, int from, int to, Fr first, Fr step, bool overwrite)
+    {
+        Fr acc = first;
+        for (int i = from; i < to; i++)
+        {
+            if (overwrite) a[i] = acc;
+            else Fr.Mul(a[i], acc, out a[i]);
+            Fr.Mul(acc, step, out acc);
+        }
+    }
+}
