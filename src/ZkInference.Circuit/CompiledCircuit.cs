@@ -1,0 +1,83 @@
+using ZkInference.Circuit.Solving;
+using ZkInference.Field;
+
+namespace ZkInference.Circuit;
+
+/// <summary>
+/// A constraint system plus its compiled witness solver: compute witnesses for many inputs without
+/// rebuilding constraints. Witnesses are <see cref="Fr"/> arrays indexed by wire in circom order.
+/// </summary>
+public sealed class CompiledCircuit
+{
+    private readonly WitnessSolver _solver;
+    private readonly int[] _builderToWire;
+    private readonly Dictionary<string, int> _inputs;
+
+    internal CompiledCircuit(ConstraintSystem system, WitnessSolver solver, int[] builderToWire, Dictionary<string, int> inputs)
+    {
+        System = system;
+        _solver = solver;
+        _builderToWire = builderToWire;
+        _inputs = inputs;
+    }
+
+    /// <summary>The constraint system (circom wire order).</summary>
+    public ConstraintSystem System { get; }
+
+    /// <summary>The number of witness-solving steps (constraint solves and hint calls).</summary>
+    public int SolveStepCount => _solver.StepCount;
+
+    /// <summary>Approximate bytes held by the constraints and the solver (not the witness).</summary>
+    public long StorageBytes => System.StorageBytes + _solver.StorageBytes + (long)_builderToWire.Length * sizeof(int);
+
+    /// <summary>The compiled wire index of a builder variable.</summary>
+    public int WireOf(Variable v) => _builderToWire[v.Index];
+
+    /// <summary>The wire index of a named input or output.</summary>
+    public int WireOf(string name) =>
+        System.WireNames.FirstOrDefault(p => p.Value == name) is { Value: not null } p ? p.Key : throw new CircuitException($"no wire is named '{name}'");
+
+    /// <summary>
+    /// Solves the witness from the public inputs and private inputs, each in declaration order.
+    /// The witness is not checked; use <see cref="SolveChecked(ReadOnlySpan{Fr}, ReadOnlySpan{Fr})"/> for that.
+    /// </summary>
+    public Fr[] Solve(ReadOnlySpan<Fr> publicInputs, ReadOnlySpan<Fr> privateInputs)
+    {
+        if (publicInputs.Length != System.PublicInputCount || privateInputs.Length != System.PrivateInputCount)
+            throw new CircuitException($"the circuit takes {System.PublicInputCount} public and {System.PrivateInputCount} private inputs, got {publicInputs.Length} and {privateInputs.Length}");
+        var w = new Fr[System.WireCount];
+        w[0] = Fr.One;
+        int first = 1 + System.PublicOutputCount;
+        publicInputs.CopyTo(w.AsSpan(first));
+        privateInputs.CopyTo(w.AsSpan(first + System.PublicInputCount));
+        _solver.Run(System, w);
+        return w;
+    }
+
+    /// <summary>Solves the witness from inputs given by name (every input must be given exactly once).</summary>
+    public Fr[] Solve(IReadOnlyDictionary<string, Fr> inputs)
+    {
+        var w = new Fr[System.WireCount];
+        w[0] = Fr.One;
+        foreach (var (name, value) in inputs)
+        {
+            if (!_inputs.TryGetValue(name, out int wire)) throw new CircuitException($"the circuit has no input named '{name}'");
+            w[wire] = value;
+        }
+        if (inputs.Count != _inputs.Count)
+            throw new CircuitException($"missing inputs: {string.Join(", ", _inputs.Keys.Where(k => !inputs.ContainsKey(k)))}");
+        _solver.Run(System, w);
+        return w;
+    }
+
+    /// <summary>Solves and then checks every constraint, throwing <see cref="CircuitException"/> naming the first failing one.</summary>
+    public Fr[] SolveChecked(ReadOnlySpan<Fr> publicInputs, ReadOnlySpan<Fr> privateInputs)
+    {
+        Fr[] w = Solve(publicInputs, privateInputs);
+        System.AssertSatisfied(w);
+        return w;
+    }
+
+    /// <summary>The public signals of a witness: outputs then public inputs (snarkjs's public.json order).</summary>
+    public static Fr[] PublicSignals(ConstraintSystem system, ReadOnlySpan<Fr> witness) => witness.Slice(1, system.PublicCount).ToArray();
+}
