@@ -5,7 +5,8 @@ namespace ZkInference.Field;
 
 /// <summary>
 /// The optimal ate Miller loop f_{6x+2,Q}(P)·ℓ_{T,π(Q)}(P)·ℓ_{T',−π²(Q)}(P), shared by any number of
-/// pairs: one accumulator, one squaring per step, and every pair's line multiplied in.
+/// pairs: one accumulator, one squaring per bit of the loop count, and the lines of every pair
+/// multiplied in, two at a time.
 /// </summary>
 [SkipLocalsInit]
 internal static class AteMillerLoop
