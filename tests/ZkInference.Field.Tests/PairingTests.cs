@@ -118,10 +118,12 @@ public sealed class PairingTests
         Pairing.Pair(P, Q);
         G1Affine[] ps = [P, P.Negate(), P, P];
         G2Affine[] qs = [Q, Q, Q, Q.Negate()];
+        G2Prepared[] prepared = Array.ConvertAll(qs, q => new G2Prepared(q));
         Pairing.PairingCheck(ps, qs);
+        Pairing.PairingCheck(ps, prepared);
         long before = GC.GetAllocatedBytesForCurrentThread();
         Pairing.Pair(P, Q);
-        bool ok = Pairing.PairingCheck(ps, qs);
+        bool ok = Pairing.PairingCheck(ps, qs) && Pairing.PairingCheck(ps, prepared);
         long after = GC.GetAllocatedBytesForCurrentThread();
         Assert.True(ok);
         Assert.Equal(0, after - before);

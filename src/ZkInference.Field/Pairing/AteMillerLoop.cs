@@ -5,7 +5,8 @@ namespace ZkInference.Field;
 
 /// <summary>
 /// The optimal ate Miller loop f_{6x+2,Q}(P)·ℓ_{T,π(Q)}(P)·ℓ_{T',−π²(Q)}(P), shared by any number of
-/// pairs: one accumulator, one squaring per step, and every pair's line multiplied in.
+/// pairs: one accumulator, one squaring per bit of the loop count, and the lines of every pair
+/// multiplied in, two at a time.
 /// </summary>
 [SkipLocalsInit]
 internal static class AteMillerLoop
@@ -117,14 +118,14 @@ internal static class AteMillerLoop
                 ref readonly G1Affine pj = ref p[j];
                 if (!pending)
                 {
-                    Fp2.MulByFp(line.C0, pj.Y, out p0);
-                    Fp2.MulByFp(line.C3, pj.X, out p3);
+                    Fp2Ops.MulByFp(line.C0, pj.Y, out p0);
+                    Fp2Ops.MulByFp(line.C3, pj.X, out p3);
                     p4 = line.C4;
                     pending = true;
                     continue;
                 }
-                Fp2.MulByFp(line.C0, pj.Y, out Fp2 e0);
-                Fp2.MulByFp(line.C3, pj.X, out Fp2 e3);
+                Fp2Ops.MulByFp(line.C0, pj.Y, out Fp2 e0);
+                Fp2Ops.MulByFp(line.C3, pj.X, out Fp2 e3);
                 Fp12.Mul034By034(p0, p3, p4, e0, e3, line.C4, out Fp6 x0, out Fp2 x1, out Fp2 x3);
                 if (accIsOne) acc = new Fp12(x0, new Fp6(x1, x3, Fp2.Zero));
                 else Fp12.MulBy01234(acc, x0, x1, x3, out acc);

@@ -54,67 +54,67 @@ internal static class LineFunctions
     /// </summary>
     public static void Double(ref G2Projective t, out LineCoeffs line)
     {
-        Fp2.Mul(t.X, t.Y, out Fp2 a);
-        Fp2.Double(a, out a);                   // 2XY
-        Fp2.Square(t.Y, out Fp2 b);             // B = Y²
-        Fp2.Square(t.Z, out Fp2 c);             // C = Z²
-        Fp2.Mul(c, ThreeB, out Fp2 e);          // E = 3b'·C
-        Fp2.Double(e, out Fp2 f);
-        Fp2.Add(f, e, out f);                   // F = 3E
-        Fp2.Add(b, f, out Fp2 g);               // B + F
-        Fp2.Add(t.Y, t.Z, out Fp2 h);
-        Fp2.Square(h, out h);
-        Fp2.Add(b, c, out Fp2 bc);
-        Fp2.Sub(h, bc, out h);                  // H = (Y + Z)² − B − C = 2YZ
-        Fp2.Sub(e, b, out Fp2 i);               // I = E − B
-        Fp2.Square(t.X, out Fp2 j);             // J = X²
-        Fp2.Square(e, out Fp2 e2);
+        Fp2Ops.Mul(t.X, t.Y, out Fp2 a);
+        Fp2Ops.Double(a, out a);                   // 2XY
+        Fp2Ops.Square(t.Y, out Fp2 b);             // B = Y²
+        Fp2Ops.Square(t.Z, out Fp2 c);             // C = Z²
+        Fp2Ops.Mul(c, ThreeB, out Fp2 e);          // E = 3b'·C
+        Fp2Ops.Double(e, out Fp2 f);
+        Fp2Ops.Add(f, e, out f);                   // F = 3E
+        Fp2Ops.Add(b, f, out Fp2 g);               // B + F
+        Fp2Ops.Add(t.Y, t.Z, out Fp2 h);
+        Fp2Ops.Square(h, out h);
+        Fp2Ops.Add(b, c, out Fp2 bc);
+        Fp2Ops.Sub(h, bc, out h);                  // H = (Y + Z)² − B − C = 2YZ
+        Fp2Ops.Sub(e, b, out Fp2 i);               // I = E − B
+        Fp2Ops.Square(t.X, out Fp2 j);             // J = X²
+        Fp2Ops.Square(e, out Fp2 e2);
 
-        Fp2.Sub(b, f, out Fp2 x3);
-        Fp2.Mul(a, x3, out t.X);                // X3 = 2XY(B − F)
-        Fp2.Square(g, out Fp2 y3);
-        Fp2.Double(e2, out Fp2 e12);
-        Fp2.Add(e12, e2, out e12);
-        Fp2.Double(e12, out e12);
-        Fp2.Double(e12, out e12);               // 12E²
-        Fp2.Sub(y3, e12, out t.Y);              // Y3 = (B + F)² − 12E²
-        Fp2.Mul(b, h, out Fp2 z3);
-        Fp2.Double(z3, out z3);
-        Fp2.Double(z3, out t.Z);                // Z3 = 4B·H
+        Fp2Ops.Sub(b, f, out Fp2 x3);
+        Fp2Ops.Mul(a, x3, out t.X);                // X3 = 2XY(B − F)
+        Fp2Ops.Square(g, out Fp2 y3);
+        Fp2Ops.Double(e2, out Fp2 e12);
+        Fp2Ops.Add(e12, e2, out e12);
+        Fp2Ops.Double(e12, out e12);
+        Fp2Ops.Double(e12, out e12);               // 12E²
+        Fp2Ops.Sub(y3, e12, out t.Y);              // Y3 = (B + F)² − 12E²
+        Fp2Ops.Mul(b, h, out Fp2 z3);
+        Fp2Ops.Double(z3, out z3);
+        Fp2Ops.Double(z3, out t.Z);                // Z3 = 4B·H
 
-        Fp2.Neg(h, out Fp2 l0);
-        Fp2.Double(j, out Fp2 l3);
-        Fp2.Add(l3, j, out l3);
+        Fp2Ops.Neg(h, out Fp2 l0);
+        Fp2Ops.Double(j, out Fp2 l3);
+        Fp2Ops.Add(l3, j, out l3);
         line = new LineCoeffs(l0, l3, i);
     }
 
     /// <summary>T = T + Q for affine Q ≠ ±T; the chord through T and Q scaled by X − xQ·Z: (λ, −θ, θ·xQ − λ·yQ).</summary>
     public static void Add(ref G2Projective t, in Fp2 qx, in Fp2 qy, out LineCoeffs line)
     {
-        Fp2.Mul(qy, t.Z, out Fp2 theta);
-        Fp2.Sub(t.Y, theta, out theta);         // θ = Y − yQ·Z
-        Fp2.Mul(qx, t.Z, out Fp2 lambda);
-        Fp2.Sub(t.X, lambda, out lambda);       // λ = X − xQ·Z
-        Fp2.Square(theta, out Fp2 c);
-        Fp2.Square(lambda, out Fp2 d);
-        Fp2.Mul(lambda, d, out Fp2 e);          // E = λ³
-        Fp2.Mul(t.Z, c, out Fp2 f);             // F = Z·θ²
-        Fp2.Mul(t.X, d, out Fp2 g);             // G = X·λ²
-        Fp2.Add(e, f, out Fp2 h);
-        Fp2.Double(g, out Fp2 g2);
-        Fp2.Sub(h, g2, out h);                  // H = E + F − 2G
+        Fp2Ops.Mul(qy, t.Z, out Fp2 theta);
+        Fp2Ops.Sub(t.Y, theta, out theta);         // θ = Y − yQ·Z
+        Fp2Ops.Mul(qx, t.Z, out Fp2 lambda);
+        Fp2Ops.Sub(t.X, lambda, out lambda);       // λ = X − xQ·Z
+        Fp2Ops.Square(theta, out Fp2 c);
+        Fp2Ops.Square(lambda, out Fp2 d);
+        Fp2Ops.Mul(lambda, d, out Fp2 e);          // E = λ³
+        Fp2Ops.Mul(t.Z, c, out Fp2 f);             // F = Z·θ²
+        Fp2Ops.Mul(t.X, d, out Fp2 g);             // G = X·λ²
+        Fp2Ops.Add(e, f, out Fp2 h);
+        Fp2Ops.Double(g, out Fp2 g2);
+        Fp2Ops.Sub(h, g2, out h);                  // H = E + F − 2G
 
-        Fp2.Mul(e, t.Y, out Fp2 ey);
-        Fp2.Mul(lambda, h, out t.X);            // X3 = λH
-        Fp2.Sub(g, h, out Fp2 y3);
-        Fp2.Mul(theta, y3, out y3);
-        Fp2.Sub(y3, ey, out t.Y);               // Y3 = θ(G − H) − E·Y
-        Fp2.Mul(t.Z, e, out t.Z);               // Z3 = Z·E
+        Fp2Ops.Mul(e, t.Y, out Fp2 ey);
+        Fp2Ops.Mul(lambda, h, out t.X);            // X3 = λH
+        Fp2Ops.Sub(g, h, out Fp2 y3);
+        Fp2Ops.Mul(theta, y3, out y3);
+        Fp2Ops.Sub(y3, ey, out t.Y);               // Y3 = θ(G − H) − E·Y
+        Fp2Ops.Mul(t.Z, e, out t.Z);               // Z3 = Z·E
 
-        Fp2.Mul(theta, qx, out Fp2 j);
-        Fp2.Mul(lambda, qy, out Fp2 ly);
-        Fp2.Sub(j, ly, out j);                  // J = θ·xQ − λ·yQ
-        Fp2.Neg(theta, out Fp2 l3);
+        Fp2Ops.Mul(theta, qx, out Fp2 j);
+        Fp2Ops.Mul(lambda, qy, out Fp2 ly);
+        Fp2Ops.Sub(j, ly, out j);                  // J = θ·xQ − λ·yQ
+        Fp2Ops.Neg(theta, out Fp2 l3);
         line = new LineCoeffs(lambda, l3, j);
     }
 }

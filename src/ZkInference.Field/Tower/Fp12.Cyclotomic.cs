@@ -20,7 +20,7 @@ internal readonly partial struct Fp12
         Fp4Square(a1, a4, out Fp2 sE, out Fp2 sF); // g1² = E + F·t
         Fp4Square(a2, a5, out Fp2 sC, out Fp2 sD); // g2² = C + D·t, t·g2² = ξD + C·t
 
-        Fp2.MulByNonResidue(sD, out Fp2 xD);
+        Fp2Ops.MulByNonResidue(sD, out Fp2 xD);
         TimesThreeMinusTwice(sA, a0, out Fp2 r0);   // 3A − 2a0
         TimesThreePlusTwice(sB, a3, out Fp2 r3);    // 3B + 2a3
         TimesThreePlusTwice(xD, a1, out Fp2 r1);    // 3ξD + 2a1
@@ -34,32 +34,32 @@ internal readonly partial struct Fp12
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fp4Square(in Fp2 x, in Fp2 y, out Fp2 re, out Fp2 im)
     {
-        Fp2.Square(x, out Fp2 x2);
-        Fp2.Square(y, out Fp2 y2);
-        Fp2.Add(x, y, out Fp2 s);
-        Fp2.Square(s, out s);
-        Fp2.Sub(s, x2, out s);
-        Fp2.Sub(s, y2, out im);
-        Fp2.MulByNonResidue(y2, out y2);
-        Fp2.Add(x2, y2, out re);
+        Fp2Ops.Square(x, out Fp2 x2);
+        Fp2Ops.Square(y, out Fp2 y2);
+        Fp2Ops.Add(x, y, out Fp2 s);
+        Fp2Ops.Square(s, out s);
+        Fp2Ops.Sub(s, x2, out s);
+        Fp2Ops.Sub(s, y2, out im);
+        Fp2Ops.MulByNonResidue(y2, out y2);
+        Fp2Ops.Add(x2, y2, out re);
     }
 
     // r = 3s − 2a = 2(s − a) + s.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void TimesThreeMinusTwice(in Fp2 s, in Fp2 a, out Fp2 r)
     {
-        Fp2.Sub(s, a, out Fp2 d);
-        Fp2.Double(d, out d);
-        Fp2.Add(d, s, out r);
+        Fp2Ops.Sub(s, a, out Fp2 d);
+        Fp2Ops.Double(d, out d);
+        Fp2Ops.Add(d, s, out r);
     }
 
     // r = 3s + 2a = 2(s + a) + s.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void TimesThreePlusTwice(in Fp2 s, in Fp2 a, out Fp2 r)
     {
-        Fp2.Add(s, a, out Fp2 d);
-        Fp2.Double(d, out d);
-        Fp2.Add(d, s, out r);
+        Fp2Ops.Add(s, a, out Fp2 d);
+        Fp2Ops.Double(d, out d);
+        Fp2Ops.Add(d, s, out r);
     }
 
     /// <summary>r = a^e for a in the cyclotomic subgroup and e ≥ 0 given as little-endian 64-bit limbs, with cyclotomic squarings.</summary>

@@ -10,34 +10,34 @@ internal readonly partial struct Fp12
     public static void Mul034By034(in Fp2 a0, in Fp2 a3, in Fp2 a4, in Fp2 b0, in Fp2 b3, in Fp2 b4,
         out Fp6 x0, out Fp2 x1, out Fp2 x3)
     {
-        Fp2.Mul(a0, b0, out Fp2 m00);
-        Fp2.Mul(a3, b3, out Fp2 m33);
-        Fp2.Mul(a4, b4, out Fp2 m44);
+        Fp2Ops.Mul(a0, b0, out Fp2 m00);
+        Fp2Ops.Mul(a3, b3, out Fp2 m33);
+        Fp2Ops.Mul(a4, b4, out Fp2 m44);
 
         // w¹: a0b3 + a3b0
-        Fp2.Add(a0, a3, out Fp2 s);
-        Fp2.Add(b0, b3, out Fp2 t);
-        Fp2.Mul(s, t, out x1);
-        Fp2.Sub(x1, m00, out x1);
-        Fp2.Sub(x1, m33, out x1);
+        Fp2Ops.Add(a0, a3, out Fp2 s);
+        Fp2Ops.Add(b0, b3, out Fp2 t);
+        Fp2Ops.Mul(s, t, out x1);
+        Fp2Ops.Sub(x1, m00, out x1);
+        Fp2Ops.Sub(x1, m33, out x1);
 
         // w³: a0b4 + a4b0
-        Fp2.Add(a0, a4, out s);
-        Fp2.Add(b0, b4, out t);
-        Fp2.Mul(s, t, out x3);
-        Fp2.Sub(x3, m00, out x3);
-        Fp2.Sub(x3, m44, out x3);
+        Fp2Ops.Add(a0, a4, out s);
+        Fp2Ops.Add(b0, b4, out t);
+        Fp2Ops.Mul(s, t, out x3);
+        Fp2Ops.Sub(x3, m00, out x3);
+        Fp2Ops.Sub(x3, m44, out x3);
 
         // w⁴: a3b4 + a4b3
-        Fp2.Add(a3, a4, out s);
-        Fp2.Add(b3, b4, out t);
-        Fp2.Mul(s, t, out Fp2 w4);
-        Fp2.Sub(w4, m33, out w4);
-        Fp2.Sub(w4, m44, out w4);
+        Fp2Ops.Add(a3, a4, out s);
+        Fp2Ops.Add(b3, b4, out t);
+        Fp2Ops.Mul(s, t, out Fp2 w4);
+        Fp2Ops.Sub(w4, m33, out w4);
+        Fp2Ops.Sub(w4, m44, out w4);
 
         // w⁰: a0b0 + ξ·a4b4 (w⁶ = ξ); w²: a3b3.
-        Fp2.MulByNonResidue(m44, out Fp2 w0);
-        Fp2.Add(w0, m00, out w0);
+        Fp2Ops.MulByNonResidue(m44, out Fp2 w0);
+        Fp2Ops.Add(w0, m00, out w0);
         x0 = new Fp6(w0, m33, w4);
     }
 
@@ -47,8 +47,8 @@ internal readonly partial struct Fp12
         Fp6.Mul(a.C0, x0, out Fp6 t0);
         Fp6.MulBy01(a.C1, x1, x3, out Fp6 t1);
         Fp6.Add(a.C0, a.C1, out Fp6 s);
-        Fp2.Add(x0.C0, x1, out Fp2 y0);
-        Fp2.Add(x0.C1, x3, out Fp2 y1);
+        Fp2Ops.Add(x0.C0, x1, out Fp2 y0);
+        Fp2Ops.Add(x0.C1, x3, out Fp2 y1);
         Fp6.Mul(s, new Fp6(y0, y1, x0.C2), out Fp6 r1);
         Fp6.Sub(r1, t0, out r1);
         Fp6.Sub(r1, t1, out r1);

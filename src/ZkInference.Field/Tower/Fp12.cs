@@ -112,7 +112,7 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
         Fp6.MulByFp2(a.C0, c0, out Fp6 t0);
         Fp6.MulBy01(a.C1, c3, c4, out Fp6 t1);
         Fp6.Add(a.C0, a.C1, out Fp6 s);
-        Fp2.Add(c0, c3, out Fp2 d0);
+        Fp2Ops.Add(c0, c3, out Fp2 d0);
         Fp6.MulBy01(s, d0, c4, out Fp6 r1);
         Fp6.Sub(r1, t0, out r1);
         Fp6.Sub(r1, t1, out r1);
@@ -124,45 +124,45 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
     /// <summary>r = a^p.</summary>
     public static void Frobenius(in Fp12 a, out Fp12 r)
     {
-        Fp2.Conjugate(a.C0.C0, out Fp2 a0);
-        Fp2.Conjugate(a.C0.C1, out Fp2 a2);
-        Fp2.Conjugate(a.C0.C2, out Fp2 a4);
-        Fp2.Conjugate(a.C1.C0, out Fp2 a1);
-        Fp2.Conjugate(a.C1.C1, out Fp2 a3);
-        Fp2.Conjugate(a.C1.C2, out Fp2 a5);
-        Fp2.Mul(a1, FrobeniusConstants.G11, out a1);
-        Fp2.Mul(a2, FrobeniusConstants.G12, out a2);
-        Fp2.Mul(a3, FrobeniusConstants.G13, out a3);
-        Fp2.Mul(a4, FrobeniusConstants.G14, out a4);
-        Fp2.Mul(a5, FrobeniusConstants.G15, out a5);
+        Fp2Ops.Conjugate(a.C0.C0, out Fp2 a0);
+        Fp2Ops.Conjugate(a.C0.C1, out Fp2 a2);
+        Fp2Ops.Conjugate(a.C0.C2, out Fp2 a4);
+        Fp2Ops.Conjugate(a.C1.C0, out Fp2 a1);
+        Fp2Ops.Conjugate(a.C1.C1, out Fp2 a3);
+        Fp2Ops.Conjugate(a.C1.C2, out Fp2 a5);
+        Fp2Ops.Mul(a1, FrobeniusConstants.G11, out a1);
+        Fp2Ops.Mul(a2, FrobeniusConstants.G12, out a2);
+        Fp2Ops.Mul(a3, FrobeniusConstants.G13, out a3);
+        Fp2Ops.Mul(a4, FrobeniusConstants.G14, out a4);
+        Fp2Ops.Mul(a5, FrobeniusConstants.G15, out a5);
         r = new Fp12(new Fp6(a0, a2, a4), new Fp6(a1, a3, a5));
     }
 
     /// <summary>r = a^(p²): Fp2 coefficients are fixed and the constants lie in Fp.</summary>
     public static void Frobenius2(in Fp12 a, out Fp12 r)
     {
-        Fp2.MulByFp(a.C1.C0, FrobeniusConstants.G21, out Fp2 a1);
-        Fp2.MulByFp(a.C0.C1, FrobeniusConstants.G22, out Fp2 a2);
-        Fp2.MulByFp(a.C1.C1, FrobeniusConstants.G23, out Fp2 a3);
-        Fp2.MulByFp(a.C0.C2, FrobeniusConstants.G24, out Fp2 a4);
-        Fp2.MulByFp(a.C1.C2, FrobeniusConstants.G25, out Fp2 a5);
+        Fp2Ops.MulByFp(a.C1.C0, FrobeniusConstants.G21, out Fp2 a1);
+        Fp2Ops.MulByFp(a.C0.C1, FrobeniusConstants.G22, out Fp2 a2);
+        Fp2Ops.MulByFp(a.C1.C1, FrobeniusConstants.G23, out Fp2 a3);
+        Fp2Ops.MulByFp(a.C0.C2, FrobeniusConstants.G24, out Fp2 a4);
+        Fp2Ops.MulByFp(a.C1.C2, FrobeniusConstants.G25, out Fp2 a5);
         r = new Fp12(new Fp6(a.C0.C0, a2, a4), new Fp6(a1, a3, a5));
     }
 
     /// <summary>r = a^(p³).</summary>
     public static void Frobenius3(in Fp12 a, out Fp12 r)
     {
-        Fp2.Conjugate(a.C0.C0, out Fp2 a0);
-        Fp2.Conjugate(a.C0.C1, out Fp2 a2);
-        Fp2.Conjugate(a.C0.C2, out Fp2 a4);
-        Fp2.Conjugate(a.C1.C0, out Fp2 a1);
-        Fp2.Conjugate(a.C1.C1, out Fp2 a3);
-        Fp2.Conjugate(a.C1.C2, out Fp2 a5);
-        Fp2.Mul(a1, FrobeniusConstants.G31, out a1);
-        Fp2.Mul(a2, FrobeniusConstants.G32, out a2);
-        Fp2.Mul(a3, FrobeniusConstants.G33, out a3);
-        Fp2.Mul(a4, FrobeniusConstants.G34, out a4);
-        Fp2.Mul(a5, FrobeniusConstants.G35, out a5);
+        Fp2Ops.Conjugate(a.C0.C0, out Fp2 a0);
+        Fp2Ops.Conjugate(a.C0.C1, out Fp2 a2);
+        Fp2Ops.Conjugate(a.C0.C2, out Fp2 a4);
+        Fp2Ops.Conjugate(a.C1.C0, out Fp2 a1);
+        Fp2Ops.Conjugate(a.C1.C1, out Fp2 a3);
+        Fp2Ops.Conjugate(a.C1.C2, out Fp2 a5);
+        Fp2Ops.Mul(a1, FrobeniusConstants.G31, out a1);
+        Fp2Ops.Mul(a2, FrobeniusConstants.G32, out a2);
+        Fp2Ops.Mul(a3, FrobeniusConstants.G33, out a3);
+        Fp2Ops.Mul(a4, FrobeniusConstants.G34, out a4);
+        Fp2Ops.Mul(a5, FrobeniusConstants.G35, out a5);
         r = new Fp12(new Fp6(a0, a2, a4), new Fp6(a1, a3, a5));
     }
 

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+
+namespace ZkInference.Field;
+
+/// <summary>
+/// The Fp2 multiplications the Fp6/Fp12 tower and the pairing are built on, each compiled once as
+/// its own method with Fp.Mul called rather than inlined. Inlining Fp.Mul (a few KB of machine
+/// code) three times into every Fp2 product exhausts the JIT's inlining budget in the caller, after
+/// which even constructors and carry helpers are left as calls with address-taken locals: measured
+/// ~3× slower than this shape. The linear operations are calls too for the same reason: each is
+/// a few nanoseconds of work, and keeping every tower method small keeps it fully optimised.
+/// </summary>
+[SkipLocalsInit]
+internal static class Fp2Ops
+{
+    /// <summary>r = a·b in Fp, as a call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void FpMul(in Fp a, in Fp b, out Fp r) => Fp.Mul(a, b, out r);
+
+    /// <summary>r = a·b (Karatsuba, three Fp multiplications).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Mul(in Fp2 a, in Fp2 b, out Fp2 r)
+    {
+        FpMul(a.A0, b.A0, out Fp v0);
+        FpMul(a.A1, b.A1, out Fp v1);
+        Fp.Add(a.A0, a.A1, out Fp sa);
+        Fp.Add(b.A0, b.A1, out Fp sb);
+        FpMul(sa, sb, out Fp cross);
+        Fp.Sub(cross, v0, out cross);
+        Fp.Sub(cross, v1, out cross);
+        Fp.Sub(v0, v1, out Fp real);
+        r = new Fp2(real, cross);
+    }
+
+    /// <summary>r = a² = (a0 + a1)(a0 − a1) + 2·a0·a1·u (two Fp multiplications).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Square(in Fp2 a, out Fp2 r)
+    {
+        Fp.Add(a.A0, a.A1, out Fp s);
+        Fp.Sub(a.A0, a.A1, out Fp d);
+        FpMul(a.A0, a.A1, out Fp m);
+        FpMul(s, d, out Fp real);
+        Fp.Double(m, out Fp imag);
+        r = new Fp2(real, imag);
+    }
+
+    /// <summary>r = a·s for s in Fp.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MulByFp(in Fp2 a, in Fp s, out Fp2 r)
+    {
+        FpMul(a.A0, s, out Fp r0);
+        FpMul(a.A1, s, out Fp r1);
+        r = new Fp2(r0, r1);
+    }
+
+    /// <summary>r = a + b.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Add(in Fp2 a, in Fp2 b, out Fp2 r) => Fp2.Add(a, b, out r);
+
+    /// <summary>r = a − b.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Sub(in Fp2 a, in Fp2 b, out Fp2 r) => Fp2.Sub(a, b, out r);
+
+    /// <summary>r = 2a.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Double(in Fp2 a, out Fp2 r) => Fp2.Double(a, out r);
+
+    /// <summary>r = −a.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Neg(in Fp2 a, out Fp2 r) => Fp2.Neg(a, out r);
+
+    /// <summary>r = a·ξ.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MulByNonResidue(in Fp2 a, out Fp2 r) => Fp2.MulByNonResidue(a, out r);
+
+    /// <summary>r = conj(a) = a^p.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Conjugate(in Fp2 a, out Fp2 r) => Fp2.Conjugate(a, out r);
+}
