@@ -8,10 +8,10 @@ public readonly partial struct LinearCombination
     public static LinearCombination operator +(LinearCombination a, LinearCombination b) => AddScaled(a, b, Fr.One);
 
     /// <summary>Difference (free).</summary>
-    public static LinearCombination operator -(LinearCombination a, LinearCombination b) => AddScaled(a, b, -Fr.One);
+    public static LinearCombination operator -(LinearCombination a, LinearCombination b) => AddScaled(a, b, MinusOne);
 
     /// <summary>Negation (free).</summary>
-    public static LinearCombination operator -(LinearCombination a) => a.Scale(-Fr.One);
+    public static LinearCombination operator -(LinearCombination a) => a.Scale(MinusOne);
 
     /// <summary>Scaling by a constant (free).</summary>
     public static LinearCombination operator *(LinearCombination a, Fr k) => a.Scale(k);

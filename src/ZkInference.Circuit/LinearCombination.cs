@@ -44,7 +44,11 @@ public readonly partial struct LinearCombination
     public static implicit operator LinearCombination(Fr value) => Constant(value);
 
     /// <summary>A constant combination.</summary>
-    public static implicit operator LinearCombination(long value) => Constant(Fr.FromInt64(value));
+    public static implicit operator LinearCombination(long value) =>
+        value is >= -16 and <= 16 ? SmallConstants[value + 16] : Constant(Fr.FromInt64(value));
+
+    // Combinations are immutable, so the small constants are shared instead of allocated per use.
+    private static readonly LinearCombination[] SmallConstants = Enumerable.Range(-16, 33).Select(i => Constant(Fr.FromInt64(i))).ToArray();
 
     /// <summary>The variable with coefficient one.</summary>
     public static implicit operator LinearCombination(Variable v) =>
@@ -77,7 +81,7 @@ public readonly partial struct LinearCombination
         if (k.IsZero || _terms is null) return default;
         if (k.IsOne) return this;
         var r = new Term[_terms.Length];
-        for (int i = 0; i < r.Length; i++) r[i] = new Term(_terms[i].Wire, _terms[i].Coefficient * k);
+        for (int i = 0; i < r.Length; i++) r[i] = new Term(_terms[i].Wire, ScaleBy(_terms[i].Coefficient, k));
         return new(Builder, r);
     }
 
@@ -93,7 +97,7 @@ public readonly partial struct LinearCombination
         while (i < x.Length || j < y.Length)
         {
             if (j == y.Length || (i < x.Length && x[i].Wire < y[j].Wire)) { r[n++] = x[i++]; continue; }
-            Fr ky = y[j].Coefficient * k;
+            Fr ky = ScaleBy(y[j].Coefficient, k);
             if (i == x.Length || y[j].Wire < x[i].Wire) { r[n++] = new Term(y[j].Wire, ky); j++; continue; }
             Fr s = x[i].Coefficient + ky;
             if (!s.IsZero) r[n++] = new Term(x[i].Wire, s);
@@ -102,6 +106,17 @@ public readonly partial struct LinearCombination
         if (n != r.Length) Array.Resize(ref r, n);
         return new(builder, r);
     }
+
+    // c·k without a multiplication for the common k = ±1 (Fr.Mul is the expensive part of building).
+    private static Fr ScaleBy(in Fr c, in Fr k)
+    {
+        if (k.IsOne) return c;
+        if (k == MinusOne) { Fr.Neg(c, out Fr n); return n; }
+        Fr.Mul(c, k, out Fr r);
+        return r;
+    }
+
+    internal static readonly Fr MinusOne = -Fr.One;
 
     internal static CircuitBuilder? CommonBuilder(in LinearCombination a, in LinearCombination b)
     {

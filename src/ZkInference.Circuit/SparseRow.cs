@@ -34,16 +34,5 @@ public readonly ref struct SparseRow
     public int Count => Wires.Length;
 
     /// <summary>⟨row, witness⟩ = Σ cᵢ·w[wireᵢ].</summary>
-    public Fr Evaluate(ReadOnlySpan<Fr> witness)
-    {
-        Fr acc = Fr.Zero;
-        for (int i = 0; i < Wires.Length; i++)
-        {
-            int w = Wires[i];
-            if (w == 0) { Fr.Add(acc, Coefficients[i], out acc); continue; }
-            Fr.Mul(Coefficients[i], witness[w], out Fr t);
-            Fr.Add(acc, t, out acc);
-        }
-        return acc;
-    }
+    public Fr Evaluate(ReadOnlySpan<Fr> witness) => Internal.Dot.Evaluate(Wires, Coefficients, witness);
 }

@@ -26,6 +26,19 @@ public sealed partial class CircuitBuilder
         return new Variable(this, t);
     }
 
+    /// <summary>
+    /// a·b + c as one fresh wire t, with the single constraint a·b = t − c (c on the C side, as circom lays out
+    /// <c>t &lt;== a*b + c</c>). Cost: 1 constraint. Cheaper in terms than <c>Mul(a, b) + c</c> when t feeds further products.
+    /// </summary>
+    public Variable MulAdd(LinearCombination a, LinearCombination b, LinearCombination c)
+    {
+        CheckOwner(a); CheckOwner(b); CheckOwner(c);
+        int t = NewWire(WireKind.Internal);
+        int index = AddConstraint(a, b, new Variable(this, t) - c);
+        _solver.AddSolve(index, t);
+        return new Variable(this, t);
+    }
+
     /// <summary>a². Cost: 1 constraint (0 for a constant).</summary>
     public LinearCombination Square(LinearCombination a) => Mul(a, a);
 

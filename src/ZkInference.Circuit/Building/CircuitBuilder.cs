@@ -19,15 +19,29 @@ namespace ZkInference.Circuit;
 /// </code></example>
 public sealed partial class CircuitBuilder
 {
-    private GrowArray<WireKind> _kinds = new(64);
-    private readonly ConstraintStore _store = new(64, 256);
-    private readonly WitnessSolver _solver = new();
+    private GrowArray<WireKind> _kinds;
+    private readonly ConstraintStore _store;
+    private readonly WitnessSolver _solver;
     private readonly List<int> _outputs = [], _publicInputs = [], _privateInputs = [];
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private bool _compiled;
 
     /// <summary>A builder holding only the constant-one wire.</summary>
-    public CircuitBuilder() => _kinds.Add(WireKind.One);
+    public CircuitBuilder() : this(64, 256) { }
+
+    /// <summary>
+    /// A builder with room reserved for about <paramref name="constraints"/> constraints and <paramref name="terms"/>
+    /// non-zero terms, so large circuits grow without repeated copying. The sizes are hints, not limits.
+    /// </summary>
+    public CircuitBuilder(int constraints, int terms)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(constraints);
+        ArgumentOutOfRangeException.ThrowIfNegative(terms);
+        _store = new ConstraintStore(Math.Max(1, constraints), Math.Max(4, terms));
+        _kinds = new GrowArray<WireKind>(Math.Max(4, constraints + 1));
+        _solver = new WitnessSolver(Math.Max(1, constraints));
+        _kinds.Add(WireKind.One);
+    }
 
     /// <summary>The constant-one wire.</summary>
     public Variable One => new(this, 0);

@@ -14,6 +14,7 @@ internal sealed class BinFileReader : IDisposable
     private readonly Stream _stream;
     private readonly Dictionary<int, (long Offset, long Size)> _sections = [];
     private readonly byte[] _buffer = new byte[1 << 16];
+    private readonly Internal.FrCodecCache _codec = new();
     private int _bufferPos, _bufferLen;
     private long _position, _sectionEnd;
 
@@ -89,7 +90,7 @@ internal sealed class BinFileReader : IDisposable
     {
         Span<byte> b = stackalloc byte[Fr.SizeInBytes];
         ReadBytes(b);
-        if (!Fr.TryReadLittleEndian(b, out Fr r)) Fail($"has {what} that is not below the field modulus");
+        if (!_codec.TryRead(b, out Fr r)) Fail($"has {what} that is not below the field modulus");
         return r;
     }
 

@@ -8,6 +8,7 @@ internal sealed class BinFileWriter : IDisposable
 {
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[1 << 16];
+    private readonly Internal.FrCodecCache _codec = new();
     private int _pos;
 
     public BinFileWriter(Stream stream, string magic, int version, int sectionCount)
@@ -48,7 +49,7 @@ internal sealed class BinFileWriter : IDisposable
     public void WriteFr(in Fr value)
     {
         if (_pos + Fr.SizeInBytes > _buffer.Length) Flush();
-        value.WriteLittleEndian(_buffer.AsSpan(_pos, Fr.SizeInBytes));
+        _codec.Write(value, _buffer.AsSpan(_pos, Fr.SizeInBytes));
         _pos += Fr.SizeInBytes;
     }
 

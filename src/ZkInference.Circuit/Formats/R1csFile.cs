@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using ZkInference.Circuit.Internal;
 using ZkInference.Field;
 
@@ -45,17 +46,24 @@ public static class R1csFile
         if (nConstraints > size / 12) r.Fail($"declares {nConstraints} constraints but its constraint section has only {size} bytes");
         var store = new ConstraintStore((int)nConstraints, (int)Math.Min(int.MaxValue, Math.Max(16, size / 36)));
         long remaining = size;
+        byte[] rowBuffer = new byte[36 * 64];
+        var codec = new FrCodecCache();
         for (long i = 0; i < 3L * nConstraints; i++)
         {
             uint terms = r.ReadUInt32();
             remaining -= 4;
             if (terms > remaining / 36) r.Fail($"constraint #{i / 3} declares {terms} terms, more than the section holds");
             remaining -= 36L * terms;
-            for (uint k = 0; k < terms; k++)
+            if (rowBuffer.Length < 36 * terms) rowBuffer = new byte[36 * terms];
+            Span<byte> rowBytes = rowBuffer.AsSpan(0, 36 * (int)terms);
+            r.ReadBytes(rowBytes);
+            for (int k = 0; k < terms; k++)
             {
-                uint wire = r.ReadUInt32();
+                ReadOnlySpan<byte> term = rowBytes.Slice(36 * k, 36);
+                uint wire = BinaryPrimitives.ReadUInt32LittleEndian(term);
                 if (wire >= nWires) r.Fail($"constraint #{i / 3} refers to wire {wire}, but there are only {nWires} wires");
-                store.AddTerm((int)wire, r.ReadFr($"a coefficient in constraint #{i / 3}"));
+                if (!codec.TryRead(term[4..], out Fr coefficient)) r.Fail($"has a coefficient in constraint #{i / 3} that is not below the field modulus");
+                store.AddTerm((int)wire, coefficient);
             }
             store.EndRow();
         }

@@ -14,12 +14,14 @@ internal sealed class WitnessSolver
 
     internal struct HintCall { public int Function; public int FirstInput; public int InputCount; public int FirstOutput; public int OutputCount; }
 
-    private GrowArray<Step> _steps = new(16);
+    private GrowArray<Step> _steps;
     private GrowArray<HintCall> _calls = new(4);
     private readonly ConstraintStore _inputs = new(1, 4); // each hint input is one "A" row; B and C rows stay empty
     private GrowArray<int> _outputs = new(4);
     private readonly List<HintFunction> _functions = [];
     private readonly Dictionary<HintFunction, int> _functionIds = [];
+
+    public WitnessSolver(int stepCapacity = 16) => _steps = new GrowArray<Step>(stepCapacity);
 
     public int StepCount => _steps.Count;
 
@@ -76,18 +78,25 @@ internal sealed class WitnessSolver
             Step step = steps[s];
             if (step.Constraint < 0) { RunHint(_calls[~step.Constraint], w, ref scratchIn, ref scratchOut); continue; }
             int row = 3 * step.Constraint;
-            Fr a = Dot(rowStart[row], rowStart[row + 1], wires, coeffs, w);
-            Fr b = rowStart[row + 1] == rowStart[row + 2] ? Fr.Zero : Dot(rowStart[row + 1], rowStart[row + 2], wires, coeffs, w);
-            Fr.Mul(a, b, out Fr value);
+            Fr value = Fr.Zero;
+            if (rowStart[row] != rowStart[row + 1] && rowStart[row + 1] != rowStart[row + 2])
+            {
+                Fr a = Dot(rowStart[row], rowStart[row + 1], wires, coeffs, w);
+                Fr b = Dot(rowStart[row + 1], rowStart[row + 2], wires, coeffs, w);
+                Fr.Mul(a, b, out value);
+            }
             Fr target = Fr.Zero;
             for (int k = rowStart[row + 2]; k < rowStart[row + 3]; k++)
             {
                 int wire = wires[k];
                 if (wire == step.Wire) { target = coeffs[k]; continue; }
-                Fr.Mul(coeffs[k], wire == 0 ? Fr.One : w[wire], out Fr t);
+                if (wire == 0) { Fr.Sub(value, coeffs[k], out value); continue; }
+                if (coeffs[k].IsOne) { Fr.Sub(value, w[wire], out value); continue; }
+                Fr.Mul(coeffs[k], w[wire], out Fr t);
                 Fr.Sub(value, t, out value);
             }
-            if (!target.IsOne)
+            if (target == LinearCombination.MinusOne) Fr.Neg(value, out value);
+            else if (!target.IsOne)
             {
                 if (target.IsZero) throw new CircuitException($"witness solving: wire {step.Wire} does not appear in constraint #{step.Constraint}");
                 Fr.Inverse(target, out Fr inv);
@@ -97,18 +106,8 @@ internal sealed class WitnessSolver
         }
     }
 
-    private static Fr Dot(int start, int end, int[] wires, Fr[] coeffs, ReadOnlySpan<Fr> w)
-    {
-        Fr acc = Fr.Zero;
-        for (int k = start; k < end; k++)
-        {
-            int wire = wires[k];
-            if (wire == 0) { Fr.Add(acc, coeffs[k], out acc); continue; }
-            Fr.Mul(coeffs[k], w[wire], out Fr t);
-            Fr.Add(acc, t, out acc);
-        }
-        return acc;
-    }
+    private static Fr Dot(int start, int end, int[] wires, Fr[] coeffs, ReadOnlySpan<Fr> w) =>
+        Internal.Dot.Evaluate(wires.AsSpan(start, end - start), coeffs.AsSpan(start, end - start), w);
 
     private void RunHint(in HintCall call, Span<Fr> w, ref Fr[] scratchIn, ref Fr[] scratchOut)
     {
