@@ -98,6 +98,24 @@ public sealed class PairingTests
     }
 
     [Fact]
+    public void SignedDigitFormsOfTheBnParameter()
+    {
+        BigInteger x = BnParameters.X;
+        Assert.Equal(Fp.Modulus, 36 * BigInteger.Pow(x, 4) + 36 * BigInteger.Pow(x, 3) + 24 * x * x + 6 * x + 1);
+        Assert.Equal(6 * x + 2, Value(BnParameters.AteLoopNaf));
+        Assert.Equal(x, Value(BnParameters.XWNaf4));
+        Assert.All(BnParameters.XWNaf4, d => Assert.True(d == 0 || (d % 2 != 0 && Math.Abs(d) < 8)));
+        Assert.Equal(88, AteMillerLoop.Schedule.Length); // 65 doublings, 21 additions of ±Q, 2 Frobenius additions
+
+        static BigInteger Value(sbyte[] digits)
+        {
+            BigInteger v = 0;
+            for (int i = digits.Length - 1; i >= 0; i--) v = 2 * v + digits[i];
+            return v;
+        }
+    }
+
+    [Fact]
     public void PairingMatchesKnownBilinearValueForSmallScalars()
     {
         // e(2P, 3Q) = e(P, Q)^6 = e(6P, Q) = e(P, 6Q): exercises the doubling and addition lines.
