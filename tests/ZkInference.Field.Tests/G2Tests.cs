@@ -52,7 +52,28 @@ public sealed class G2Tests
     {
         G2Jacobian p = G2Jacobian.FromAffine(a);
         G2Affine expected = Oracle(Ref.Mul(ReferencePoints.From(a), k.ToBigInteger()));
-        return G2Jacobian.Multiply(p, k).ToAffine() == expected && G2Jacobian.MultiplyReference(p, k).ToAffine() == expected;
+        return G2Jacobian.Multiply(p, k).ToAffine() == expected && G2Jacobian.MultiplyReference(p, k).ToAffine() == expected
+            && G2Jacobian.MultiplyWnaf(p, k).ToAffine() == expected;
+    }
+
+    [Property(MaxTest = 50, Arbitrary = [typeof(Generators)])]
+    public bool PsiSplitIsShortAndCorrect(Fr k)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        ZkInference.Field.Internal.Scalars.ToLimbs(k, limbs);
+        G2Split.Decompose(limbs, out UInt128 k0, out UInt128 k1);
+        BigInteger lambda = 6 * (BigInteger)G2Endomorphism.Seed * G2Endomorphism.Seed;
+        return (BigInteger)k0 + (BigInteger)k1 * lambda == k.ToBigInteger() && (BigInteger)k0 < lambda
+            && lambda == Fp.Modulus - Fr.Modulus;
+    }
+
+    [Fact]
+    public void EdgeScalars()
+    {
+        G2Jacobian p = G2Jacobian.Generator;
+        BigInteger r = Fr.Modulus, lambda = Fp.Modulus - Fr.Modulus;
+        foreach (BigInteger k in new[] { BigInteger.Zero, 1, 2, r - 1, r, lambda, lambda - 1, lambda + 1, r - lambda, (BigInteger.One << 255) + 77, -3 })
+            Assert.Equal(G2Jacobian.MultiplyReference(p, Fr.FromBigInteger(k)), G2Jacobian.Multiply(p, k));
     }
 
     [Property(MaxTest = 10)]

@@ -5,8 +5,21 @@ namespace ZkInference.Field;
 
 public readonly partial struct G2Jacobian
 {
-    /// <summary>k·P by 5-NAF.</summary>
+    /// <summary>
+    /// k·P for P in G2: k = k0 + k1·6x² and k·P = k0·P + k1·ψ(P), two interleaved ~127-bit 5-NAFs.
+    /// ψ acts as 6x² only on G2, so for a twist point outside G2 (unchecked input) the result is not k·P;
+    /// check <see cref="IsInSubgroup"/> first on untrusted points.
+    /// </summary>
     public static G2Jacobian Multiply(in G2Jacobian p, in Fr k)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        Scalars.ToLimbs(k, limbs);
+        G2Split.Multiply(Core(p), limbs, out JacobianPoint<Fp2> r);
+        return FromCore(r);
+    }
+
+    /// <summary>k·P by a plain 5-NAF, correct for every twist point (for tests and comparison).</summary>
+    internal static G2Jacobian MultiplyWnaf(in G2Jacobian p, in Fr k)
     {
         Span<ulong> limbs = stackalloc ulong[4];
         Scalars.ToLimbs(k, limbs);
@@ -17,19 +30,10 @@ public readonly partial struct G2Jacobian
     /// <summary>k·P for any integer k (negative included): G2 has prime order r, so k·P = (k mod r)·P for points of G2.</summary>
     public static G2Jacobian Multiply(in G2Jacobian p, BigInteger k) => Multiply(p, Scalars.Reduce(k));
 
-    /// <summary>k·P for a 32-byte big-endian k, any 256-bit value , reduced mod r.</summary>
+    /// <summary>k·P for a 32-byte big-endian k, any 256-bit value, reduced mod r.</summary>
     /// <exception cref="ArgumentException"><paramref name="scalar"/> is not 32 bytes.</exception>
     public static G2Jacobian MultiplyBigEndian(in G2Jacobian p, ReadOnlySpan<byte> scalar) =>
         Multiply(p, Scalars.ReduceBigEndian(scalar));
-
-    /// <summary>k·P by 5-NAF without the endomorphism (for tests and comparison).</summary>
-    internal static G2Jacobian MultiplyWnaf(in G2Jacobian p, in Fr k)
-    {
-        Span<ulong> limbs = stackalloc ulong[4];
-        Scalars.ToLimbs(k, limbs);
-        Wnaf.Multiply(Core(p), limbs, out JacobianPoint<Fp2> r);
-        return FromCore(r);
-    }
 
     /// <summary>k·P by double-and-add over the bits of k: the simple reference path.</summary>
     internal static G2Jacobian MultiplyReference(in G2Jacobian p, in Fr k)

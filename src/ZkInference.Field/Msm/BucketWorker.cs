@@ -178,20 +178,20 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
             if (bucket.X != px)
             {
                 T.Sub(py, bucket.Y, out T num);
-                T.Mul(num, den[j], out lambda);
+                FieldOps<T>.Mul(num, den[j], out lambda);
             }
             else
             {
-                T.Square(px, out T xx);
+                FieldOps<T>.Square(px, out T xx);
                 T.Double(xx, out T num);
                 T.Add(num, xx, out num);
-                T.Mul(num, den[j], out lambda);
+                FieldOps<T>.Mul(num, den[j], out lambda);
             }
-            T.Square(lambda, out T x3);
+            FieldOps<T>.Square(lambda, out T x3);
             T.Sub(x3, bucket.X, out x3);
             T.Sub(x3, px, out x3);
             T.Sub(bucket.X, x3, out T y3);
-            T.Mul(lambda, y3, out y3);
+            FieldOps<T>.Mul(lambda, y3, out y3);
             T.Sub(y3, bucket.Y, out y3);
             bucket.X = x3;
             bucket.Y = y3;

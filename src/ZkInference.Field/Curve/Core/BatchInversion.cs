@@ -12,15 +12,15 @@ internal static class BatchInversion
         for (int i = 0; i < values.Length; i++)
         {
             scratch[i] = acc;
-            if (!values[i].IsZero) T.Mul(acc, values[i], out acc);
+            if (!values[i].IsZero) FieldOps<T>.Mul(acc, values[i], out acc);
         }
         T.Inverse(acc, out T inv);
         for (int i = values.Length - 1; i >= 0; i--)
         {
             T v = values[i];
             if (v.IsZero) continue;
-            T.Mul(scratch[i], inv, out values[i]);
-            T.Mul(inv, v, out inv);
+            FieldOps<T>.Mul(scratch[i], inv, out values[i]);
+            FieldOps<T>.Mul(inv, v, out inv);
         }
     }
 

@@ -29,26 +29,25 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     }
 
     /// <summary>r = 2p ("dbl-2009-l", a = 0): 2M + 5S.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in JacobianPoint<T> p, out JacobianPoint<T> r)
     {
-        T.Square(p.X, out T a);
-        T.Square(p.Y, out T b);
-        T.Square(b, out T c);
+        FieldOps<T>.Square(p.X, out T a);
+        FieldOps<T>.Square(p.Y, out T b);
+        FieldOps<T>.Square(b, out T c);
         T.Add(p.X, b, out T d);
-        T.Square(d, out d);
+        FieldOps<T>.Square(d, out d);
         T.Sub(d, a, out d);
         T.Sub(d, c, out d);
         T.Double(d, out d);
         T.Double(a, out T e);
         T.Add(e, a, out e);
-        T.Square(e, out T f);
-        T.Mul(p.Y, p.Z, out T z3);
+        FieldOps<T>.Square(e, out T f);
+        FieldOps<T>.Mul(p.Y, p.Z, out T z3);
         T.Double(z3, out z3);
         T.Double(d, out T x3);
         T.Sub(f, x3, out x3);
         T.Sub(d, x3, out T y3);
-        T.Mul(e, y3, out y3);
+        FieldOps<T>.Mul(e, y3, out y3);
         T.Double(c, out c);
         T.Double(c, out c);
         T.Double(c, out c);
@@ -58,15 +57,14 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     }
 
     /// <summary>r = p + (x2, y2) for an affine point ("madd-2007-bl"): 7M + 4S; every special case handled.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddMixed(in JacobianPoint<T> p, in T x2, in T y2, out JacobianPoint<T> r)
     {
         if (x2.IsZero && y2.IsZero) { r = p; return; }
         if (p.Z.IsZero) { r = new JacobianPoint<T>(x2, y2, T.One); return; }
-        T.Square(p.Z, out T z1z1);
-        T.Mul(x2, z1z1, out T u2);
-        T.Mul(y2, p.Z, out T s2);
-        T.Mul(s2, z1z1, out s2);
+        FieldOps<T>.Square(p.Z, out T z1z1);
+        FieldOps<T>.Mul(x2, z1z1, out T u2);
+        FieldOps<T>.Mul(y2, p.Z, out T s2);
+        FieldOps<T>.Mul(s2, z1z1, out s2);
         T.Sub(u2, p.X, out T h);
         T.Sub(s2, p.Y, out T rr);
         if (h.IsZero)
@@ -77,41 +75,40 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
             return;
         }
         T.Double(rr, out rr);
-        T.Square(h, out T hh);
+        FieldOps<T>.Square(h, out T hh);
         T.Double(hh, out T i);
         T.Double(i, out i);
-        T.Mul(h, i, out T j);
-        T.Mul(p.X, i, out T v);
-        T.Square(rr, out T x3);
+        FieldOps<T>.Mul(h, i, out T j);
+        FieldOps<T>.Mul(p.X, i, out T v);
+        FieldOps<T>.Square(rr, out T x3);
         T.Sub(x3, j, out x3);
         T.Sub(x3, v, out x3);
         T.Sub(x3, v, out x3);
         T.Sub(v, x3, out T y3);
-        T.Mul(rr, y3, out y3);
-        T.Mul(p.Y, j, out T t);
+        FieldOps<T>.Mul(rr, y3, out y3);
+        FieldOps<T>.Mul(p.Y, j, out T t);
         T.Double(t, out t);
         T.Sub(y3, t, out y3);
         T.Add(p.Z, h, out T z3);
-        T.Square(z3, out z3);
+        FieldOps<T>.Square(z3, out z3);
         T.Sub(z3, z1z1, out z3);
         T.Sub(z3, hh, out z3);
         r = new JacobianPoint<T>(x3, y3, z3);
     }
 
     /// <summary>r = p + q ("add-2007-bl"): 11M + 5S; every special case handled.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in JacobianPoint<T> p, in JacobianPoint<T> q, out JacobianPoint<T> r)
     {
         if (p.Z.IsZero) { r = q; return; }
         if (q.Z.IsZero) { r = p; return; }
-        T.Square(p.Z, out T z1z1);
-        T.Square(q.Z, out T z2z2);
-        T.Mul(p.X, z2z2, out T u1);
-        T.Mul(q.X, z1z1, out T u2);
-        T.Mul(p.Y, q.Z, out T s1);
-        T.Mul(s1, z2z2, out s1);
-        T.Mul(q.Y, p.Z, out T s2);
-        T.Mul(s2, z1z1, out s2);
+        FieldOps<T>.Square(p.Z, out T z1z1);
+        FieldOps<T>.Square(q.Z, out T z2z2);
+        FieldOps<T>.Mul(p.X, z2z2, out T u1);
+        FieldOps<T>.Mul(q.X, z1z1, out T u2);
+        FieldOps<T>.Mul(p.Y, q.Z, out T s1);
+        FieldOps<T>.Mul(s1, z2z2, out s1);
+        FieldOps<T>.Mul(q.Y, p.Z, out T s2);
+        FieldOps<T>.Mul(s2, z1z1, out s2);
         T.Sub(u2, u1, out T h);
         T.Sub(s2, s1, out T rr);
         if (h.IsZero)
@@ -122,23 +119,23 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
         }
         T.Double(rr, out rr);
         T.Double(h, out T i);
-        T.Square(i, out i);
-        T.Mul(h, i, out T j);
-        T.Mul(u1, i, out T v);
-        T.Square(rr, out T x3);
+        FieldOps<T>.Square(i, out i);
+        FieldOps<T>.Mul(h, i, out T j);
+        FieldOps<T>.Mul(u1, i, out T v);
+        FieldOps<T>.Square(rr, out T x3);
         T.Sub(x3, j, out x3);
         T.Sub(x3, v, out x3);
         T.Sub(x3, v, out x3);
         T.Sub(v, x3, out T y3);
-        T.Mul(rr, y3, out y3);
-        T.Mul(s1, j, out T t);
+        FieldOps<T>.Mul(rr, y3, out y3);
+        FieldOps<T>.Mul(s1, j, out T t);
         T.Double(t, out t);
         T.Sub(y3, t, out y3);
         T.Add(p.Z, q.Z, out T z3);
-        T.Square(z3, out z3);
+        FieldOps<T>.Square(z3, out z3);
         T.Sub(z3, z1z1, out z3);
         T.Sub(z3, z2z2, out z3);
-        T.Mul(z3, h, out z3);
+        FieldOps<T>.Mul(z3, h, out z3);
         r = new JacobianPoint<T>(x3, y3, z3);
     }
 
@@ -155,15 +152,15 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     {
         bool pInf = p.Z.IsZero, qInf = q.Z.IsZero;
         if (pInf || qInf) return pInf == qInf;
-        T.Square(p.Z, out T z1z1);
-        T.Square(q.Z, out T z2z2);
-        T.Mul(p.X, z2z2, out T u1);
-        T.Mul(q.X, z1z1, out T u2);
+        FieldOps<T>.Square(p.Z, out T z1z1);
+        FieldOps<T>.Square(q.Z, out T z2z2);
+        FieldOps<T>.Mul(p.X, z2z2, out T u1);
+        FieldOps<T>.Mul(q.X, z1z1, out T u2);
         if (u1 != u2) return false;
-        T.Mul(z1z1, p.Z, out T z1c);
-        T.Mul(z2z2, q.Z, out T z2c);
-        T.Mul(p.Y, z2c, out T s1);
-        T.Mul(q.Y, z1c, out T s2);
+        FieldOps<T>.Mul(z1z1, p.Z, out T z1c);
+        FieldOps<T>.Mul(z2z2, q.Z, out T z2c);
+        FieldOps<T>.Mul(p.Y, z2c, out T s1);
+        FieldOps<T>.Mul(q.Y, z1c, out T s2);
         return s1 == s2;
     }
 
@@ -179,23 +176,23 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void FromInverseZ(in JacobianPoint<T> p, in T zInv, out T x, out T y)
     {
-        T.Square(zInv, out T zInv2);
-        T.Mul(p.X, zInv2, out x);
-        T.Mul(zInv2, zInv, out T zInv3);
-        T.Mul(p.Y, zInv3, out y);
+        FieldOps<T>.Square(zInv, out T zInv2);
+        FieldOps<T>.Mul(p.X, zInv2, out x);
+        FieldOps<T>.Mul(zInv2, zInv, out T zInv3);
+        FieldOps<T>.Mul(p.Y, zInv3, out y);
     }
 
     /// <summary>Whether the point satisfies Y² = X³ + b·Z⁶ (the identity counts).</summary>
     public static bool IsOnCurve(in JacobianPoint<T> p, in T b)
     {
         if (p.Z.IsZero) return true;
-        T.Square(p.Y, out T lhs);
-        T.Square(p.X, out T x3);
-        T.Mul(x3, p.X, out x3);
-        T.Square(p.Z, out T z2);
-        T.Mul(z2, z2, out T z4);
-        T.Mul(z4, z2, out T z6);
-        T.Mul(z6, b, out T bz6);
+        FieldOps<T>.Square(p.Y, out T lhs);
+        FieldOps<T>.Square(p.X, out T x3);
+        FieldOps<T>.Mul(x3, p.X, out x3);
+        FieldOps<T>.Square(p.Z, out T z2);
+        FieldOps<T>.Mul(z2, z2, out T z4);
+        FieldOps<T>.Mul(z4, z2, out T z6);
+        FieldOps<T>.Mul(z6, b, out T bz6);
         T.Add(x3, bz6, out T rhs);
         return lhs == rhs;
     }
