@@ -108,6 +108,17 @@ public sealed partial class ConstraintSystem
         return label is null ? $"constraint #{constraint}" : $"constraint #{constraint} ({label})";
     }
 
+    /// <summary>
+    /// A copy with linear constraints removed by substitution (circom's --O2), never eliminating public or input
+    /// wires. <paramref name="keptWires"/>[i] is the wire of this system that wire i of the result stands for; a
+    /// witness of this system projects onto the result by taking those entries.
+    /// </summary>
+    public ConstraintSystem SimplifyLinear(out int[] keptWires)
+    {
+        (ConstraintSystem result, keptWires) = Simplification.LinearSimplifier.Simplify(this);
+        return result;
+    }
+
     /// <summary>Approximate bytes held by the constraint arrays (for benchmarks).</summary>
     public long StorageBytes =>
         (long)_store.RowStart.Length * sizeof(int) + (long)_store.Wires.Length * sizeof(int) + (long)_store.Coefficients.Length * Fr.SizeInBytes;
