@@ -101,6 +101,18 @@ public sealed partial class ConstraintSystem
     /// <summary>Row C of a constraint.</summary>
     public SparseRow C(int constraint) => Row(R1csMatrix.C, constraint);
 
+    /// <summary>
+    /// Bulk access for provers: row r = 3·constraint + matrix (A = 0, B = 1, C = 2) holds the terms
+    /// RowStarts[r] .. RowStarts[r + 1] − 1 of <see cref="TermWires"/> and <see cref="TermCoefficients"/>.
+    /// </summary>
+    public ReadOnlySpan<int> RowStarts => _store.RowStart.AsSpan(0, 3 * ConstraintCount + 1);
+
+    /// <summary>The wire of every term, row after row (see <see cref="RowStarts"/>).</summary>
+    public ReadOnlySpan<int> TermWires => _store.Wires.AsSpan(0, _store.TermCount);
+
+    /// <summary>The coefficient of every term, row after row (see <see cref="RowStarts"/>).</summary>
+    public ReadOnlySpan<Fr> TermCoefficients => _store.Coefficients.AsSpan(0, _store.TermCount);
+
     /// <summary>A short description of a constraint for error messages: its index and labels.</summary>
     public string Describe(int constraint)
     {
