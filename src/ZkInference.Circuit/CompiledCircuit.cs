@@ -11,18 +11,16 @@ public sealed class CompiledCircuit
 {
     private readonly WitnessSolver _solver;
     private readonly int[] _builderToWire;
-    private readonly Dictionary<string, int> _inputs;
     // After simplification: the system the solver runs on, and for each wire of System its wire there.
     private readonly ConstraintSystem _solveSystem;
     private readonly int[]? _keptWires;
 
-    internal CompiledCircuit(ConstraintSystem system, WitnessSolver solver, int[] builderToWire, Dictionary<string, int> inputs,
+    internal CompiledCircuit(ConstraintSystem system, WitnessSolver solver, int[] builderToWire,
         ConstraintSystem? solveSystem = null, int[]? keptWires = null)
     {
         System = system;
         _solver = solver;
         _builderToWire = builderToWire;
-        _inputs = inputs;
         _solveSystem = solveSystem ?? system;
         _keptWires = keptWires;
     }
@@ -36,7 +34,7 @@ public sealed class CompiledCircuit
     public CompiledCircuit Simplify()
     {
         var (simplified, kept) = Simplification.LinearSimplifier.Simplify(_keptWires is null ? System : throw new CircuitException("the circuit is already simplified"));
-        return new CompiledCircuit(simplified, _solver, _builderToWire, _inputs, System, kept);
+        return new CompiledCircuit(simplified, _solver, _builderToWire, System, kept);
     }
 
     private Fr[] Finish(Fr[] full)
@@ -62,7 +60,7 @@ public sealed class CompiledCircuit
 
     /// <summary>The wire index of a named input or output.</summary>
     public int WireOf(string name) =>
-        System.WireNames.FirstOrDefault(p => p.Value == name) is { Value: not null } p ? p.Key : throw new CircuitException($"no wire is named '{name}'");
+        System.TryGetWire(name, out int wire) ? wire : throw new CircuitException($"no wire is named '{name}'");
 
     /// <summary>
     /// Solves the witness from the public inputs and private inputs, each in declaration order.
@@ -85,13 +83,17 @@ public sealed class CompiledCircuit
     {
         var w = new Fr[_solveSystem.WireCount];
         w[0] = Fr.One;
+        int first = 1 + System.PublicOutputCount, end = first + System.PublicInputCount + System.PrivateInputCount;
+        var given = new bool[end - first];
         foreach (var (name, value) in inputs)
         {
-            if (!_inputs.TryGetValue(name, out int wire)) throw new CircuitException($"the circuit has no input named '{name}'");
+            if (!System.TryGetWire(name, out int wire) || wire < first || wire >= end) throw new CircuitException($"the circuit has no input named '{name}'");
+            if (given[wire - first]) throw new CircuitException($"the input '{name}' is given twice");
+            given[wire - first] = true;
             w[wire] = value;
         }
-        if (inputs.Count != _inputs.Count)
-            throw new CircuitException($"missing inputs: {string.Join(", ", _inputs.Keys.Where(k => !inputs.ContainsKey(k)))}");
+        int missing = Array.IndexOf(given, false);
+        if (missing >= 0) throw new CircuitException($"missing input '{System.NameOf(first + missing)}' ({given.Count(g => !g)} inputs missing)");
         return Finish(w);
     }
 

@@ -63,6 +63,36 @@ public sealed partial class ConstraintSystem
     /// <summary>Names of named wires (inputs, outputs), by wire index.</summary>
     public IReadOnlyDictionary<int, string> WireNames { get; internal set; } = new Dictionary<int, string>();
 
+    private Dictionary<string, int>? _wireByName;
+
+    /// <summary>Named runs of consecutive wires (input arrays such as x[0..n)), stored once per array.</summary>
+    public IReadOnlyList<WireArray> WireArrays { get; internal set; } = [];
+
+    /// <summary>The name of a wire ("x", "w[17]"), or null for an unnamed wire.</summary>
+    public string? NameOf(int wire)
+    {
+        if (WireNames.TryGetValue(wire, out string? name)) return name;
+        foreach (WireArray a in WireArrays)
+            if (wire >= a.FirstWire && wire < a.FirstWire + a.Count) return $"{a.Name}[{wire - a.FirstWire}]";
+        return null;
+    }
+
+    /// <summary>The wire named <paramref name="name"/> ("x" or "w[17]"), if any.</summary>
+    public bool TryGetWire(string name, out int wire)
+    {
+        _wireByName ??= WireNames.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+        if (_wireByName.TryGetValue(name, out wire)) return true;
+        int open = name.LastIndexOf('[');
+        if (open > 0 && name.EndsWith(']') && int.TryParse(name.AsSpan(open + 1, name.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+        {
+            string array = name[..open];
+            foreach (WireArray a in WireArrays)
+                if (a.Name == array && index < a.Count) { wire = a.FirstWire + index; return true; }
+        }
+        wire = -1;
+        return false;
+    }
+
     /// <summary>Debug labels of constraints, when the builder recorded them.</summary>
     public ConstraintLabels Labels { get; internal set; } = ConstraintLabels.Empty;
 

@@ -84,6 +84,7 @@ internal static class LinearSimplifier
             LabelCount = cs.LabelCount,
             WireLabels = labels,
             WireNames = names,
+            WireArrays = cs.WireArrays, // inputs are never eliminated and keep their indices
         };
         return (result, kept.ToArray());
     }
