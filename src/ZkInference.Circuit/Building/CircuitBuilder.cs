@@ -6,7 +6,7 @@ namespace ZkInference.Circuit;
 
 /// <summary>
 /// Builds a constraint system and, at the same time, the list of steps that solve its witness.
-/// Linear operations are free; <see cref="Mul"/> of two non-constant combinations adds one constraint;
+/// Linear operations are free; <see cref="Mul(LinearCombination, LinearCombination)"/> of two non-constant combinations adds one constraint;
 /// constants fold. <see cref="Compile"/> renumbers wires into circom order and returns a
 /// <see cref="CompiledCircuit"/> that computes witnesses for many inputs without rebuilding.
 /// </summary>
