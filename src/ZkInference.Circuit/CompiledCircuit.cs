@@ -11,14 +11,39 @@ public sealed class CompiledCircuit
 {
     private readonly WitnessSolver _solver;
     private readonly int[] _builderToWire;
-    private readonly Dictionary<string, int> _inputs;
+    // After simplification: the system the solver runs on, and for each wire of System its wire there.
+    private readonly ConstraintSystem _solveSystem;
+    private readonly int[]? _keptWires;
 
-    internal CompiledCircuit(ConstraintSystem system, WitnessSolver solver, int[] builderToWire, Dictionary<string, int> inputs)
+    internal CompiledCircuit(ConstraintSystem system, WitnessSolver solver, int[] builderToWire,
+        ConstraintSystem? solveSystem = null, int[]? keptWires = null)
     {
         System = system;
         _solver = solver;
         _builderToWire = builderToWire;
-        _inputs = inputs;
+        _solveSystem = solveSystem ?? system;
+        _keptWires = keptWires;
+    }
+
+    /// <summary>
+    /// The same circuit with its linear constraints removed by substitution (circom's --O2): internal wires
+    /// defined by linear constraints disappear; public and input wires stay. Witnesses are still solved on the
+    /// full system and then projected onto the remaining wires; <see cref="WireOf(Variable)"/> refers to the
+    /// unsimplified numbering.
+    /// </summary>
+    public CompiledCircuit Simplify()
+    {
+        var (simplified, kept) = Simplification.LinearSimplifier.Simplify(_keptWires is null ? System : throw new CircuitException("the circuit is already simplified"));
+        return new CompiledCircuit(simplified, _solver, _builderToWire, System, kept);
+    }
+
+    private Fr[] Finish(Fr[] full)
+    {
+        _solver.Run(_solveSystem, full);
+        if (_keptWires is null) return full;
+        var w = new Fr[_keptWires.Length];
+        for (int i = 0; i < w.Length; i++) w[i] = full[_keptWires[i]];
+        return w;
     }
 
     /// <summary>The constraint system (circom wire order).</summary>
@@ -35,7 +60,7 @@ public sealed class CompiledCircuit
 
     /// <summary>The wire index of a named input or output.</summary>
     public int WireOf(string name) =>
-        System.WireNames.FirstOrDefault(p => p.Value == name) is { Value: not null } p ? p.Key : throw new CircuitException($"no wire is named '{name}'");
+        System.TryGetWire(name, out int wire) ? wire : throw new CircuitException($"no wire is named '{name}'");
 
     /// <summary>
     /// Solves the witness from the public inputs and private inputs, each in declaration order.
@@ -45,29 +70,31 @@ public sealed class CompiledCircuit
     {
         if (publicInputs.Length != System.PublicInputCount || privateInputs.Length != System.PrivateInputCount)
             throw new CircuitException($"the circuit takes {System.PublicInputCount} public and {System.PrivateInputCount} private inputs, got {publicInputs.Length} and {privateInputs.Length}");
-        var w = new Fr[System.WireCount];
+        var w = new Fr[_solveSystem.WireCount];
         w[0] = Fr.One;
         int first = 1 + System.PublicOutputCount;
         publicInputs.CopyTo(w.AsSpan(first));
         privateInputs.CopyTo(w.AsSpan(first + System.PublicInputCount));
-        _solver.Run(System, w);
-        return w;
+        return Finish(w);
     }
 
     /// <summary>Solves the witness from inputs given by name (every input must be given exactly once).</summary>
     public Fr[] Solve(IReadOnlyDictionary<string, Fr> inputs)
     {
-        var w = new Fr[System.WireCount];
+        var w = new Fr[_solveSystem.WireCount];
         w[0] = Fr.One;
+        int first = 1 + System.PublicOutputCount, end = first + System.PublicInputCount + System.PrivateInputCount;
+        var given = new bool[end - first];
         foreach (var (name, value) in inputs)
         {
-            if (!_inputs.TryGetValue(name, out int wire)) throw new CircuitException($"the circuit has no input named '{name}'");
+            if (!System.TryGetWire(name, out int wire) || wire < first || wire >= end) throw new CircuitException($"the circuit has no input named '{name}'");
+            if (given[wire - first]) throw new CircuitException($"the input '{name}' is given twice");
+            given[wire - first] = true;
             w[wire] = value;
         }
-        if (inputs.Count != _inputs.Count)
-            throw new CircuitException($"missing inputs: {string.Join(", ", _inputs.Keys.Where(k => !inputs.ContainsKey(k)))}");
-        _solver.Run(System, w);
-        return w;
+        int missing = Array.IndexOf(given, false);
+        if (missing >= 0) throw new CircuitException($"missing input '{System.NameOf(first + missing)}' ({given.Count(g => !g)} inputs missing)");
+        return Finish(w);
     }
 
     /// <summary>Solves and then checks every constraint, throwing <see cref="CircuitException"/> naming the first failing one.</summary>

@@ -35,6 +35,14 @@ public sealed partial class ConstraintSystem
         return SatisfactionResult.Satisfied;
     }
 
+    /// <summary>Whether the single constraint <paramref name="constraint"/> holds for <paramref name="witness"/>.</summary>
+    public bool IsSatisfied(int constraint, ReadOnlySpan<Fr> witness)
+    {
+        Fr a = A(constraint).Evaluate(witness), b = B(constraint).Evaluate(witness), c = C(constraint).Evaluate(witness);
+        Fr.Mul(a, b, out Fr ab);
+        return ab == c;
+    }
+
     /// <summary>Throws a <see cref="CircuitException"/> naming the first failing constraint unless the witness satisfies.</summary>
     public void AssertSatisfied(ReadOnlySpan<Fr> witness)
     {

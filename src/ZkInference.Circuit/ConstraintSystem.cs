@@ -63,6 +63,36 @@ public sealed partial class ConstraintSystem
     /// <summary>Names of named wires (inputs, outputs), by wire index.</summary>
     public IReadOnlyDictionary<int, string> WireNames { get; internal set; } = new Dictionary<int, string>();
 
+    private Dictionary<string, int>? _wireByName;
+
+    /// <summary>Named runs of consecutive wires (input arrays such as x[0..n)), stored once per array.</summary>
+    public IReadOnlyList<WireArray> WireArrays { get; internal set; } = [];
+
+    /// <summary>The name of a wire ("x", "w[17]"), or null for an unnamed wire.</summary>
+    public string? NameOf(int wire)
+    {
+        if (WireNames.TryGetValue(wire, out string? name)) return name;
+        foreach (WireArray a in WireArrays)
+            if (wire >= a.FirstWire && wire < a.FirstWire + a.Count) return $"{a.Name}[{wire - a.FirstWire}]";
+        return null;
+    }
+
+    /// <summary>The wire named <paramref name="name"/> ("x" or "w[17]"), if any.</summary>
+    public bool TryGetWire(string name, out int wire)
+    {
+        _wireByName ??= WireNames.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+        if (_wireByName.TryGetValue(name, out wire)) return true;
+        int open = name.LastIndexOf('[');
+        if (open > 0 && name.EndsWith(']') && int.TryParse(name.AsSpan(open + 1, name.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+        {
+            string array = name[..open];
+            foreach (WireArray a in WireArrays)
+                if (a.Name == array && index < a.Count) { wire = a.FirstWire + index; return true; }
+        }
+        wire = -1;
+        return false;
+    }
+
     /// <summary>Debug labels of constraints, when the builder recorded them.</summary>
     public ConstraintLabels Labels { get; internal set; } = ConstraintLabels.Empty;
 
@@ -101,11 +131,34 @@ public sealed partial class ConstraintSystem
     /// <summary>Row C of a constraint.</summary>
     public SparseRow C(int constraint) => Row(R1csMatrix.C, constraint);
 
+    /// <summary>
+    /// Bulk access for provers: row r = 3·constraint + matrix (A = 0, B = 1, C = 2) holds the terms
+    /// RowStarts[r] .. RowStarts[r + 1] − 1 of <see cref="TermWires"/> and <see cref="TermCoefficients"/>.
+    /// </summary>
+    public ReadOnlySpan<int> RowStarts => _store.RowStart.AsSpan(0, 3 * ConstraintCount + 1);
+
+    /// <summary>The wire of every term, row after row (see <see cref="RowStarts"/>).</summary>
+    public ReadOnlySpan<int> TermWires => _store.Wires.AsSpan(0, _store.TermCount);
+
+    /// <summary>The coefficient of every term, row after row (see <see cref="RowStarts"/>).</summary>
+    public ReadOnlySpan<Fr> TermCoefficients => _store.Coefficients.AsSpan(0, _store.TermCount);
+
     /// <summary>A short description of a constraint for error messages: its index and labels.</summary>
     public string Describe(int constraint)
     {
         string? label = Labels.Describe(constraint);
         return label is null ? $"constraint #{constraint}" : $"constraint #{constraint} ({label})";
+    }
+
+    /// <summary>
+    /// A copy with linear constraints removed by substitution (circom's --O2), never eliminating public or input
+    /// wires. <paramref name="keptWires"/>[i] is the wire of this system that wire i of the result stands for; a
+    /// witness of this system projects onto the result by taking those entries.
+    /// </summary>
+    public ConstraintSystem SimplifyLinear(out int[] keptWires)
+    {
+        (ConstraintSystem result, keptWires) = Simplification.LinearSimplifier.Simplify(this);
+        return result;
     }
 
     /// <summary>Approximate bytes held by the constraint arrays (for benchmarks).</summary>

@@ -21,7 +21,7 @@ public readonly partial struct LinearCombination
 
     /// <summary>
     /// Product: free when either side is constant, otherwise one constraint a·b = t on a new internal wire t
-    /// (see <see cref="CircuitBuilder.Mul"/>).
+    /// (see <see cref="CircuitBuilder.Mul(LinearCombination, LinearCombination)"/>).
     /// </summary>
     public static LinearCombination operator *(LinearCombination a, LinearCombination b)
     {

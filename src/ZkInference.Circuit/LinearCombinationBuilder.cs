@@ -36,6 +36,9 @@ public sealed class LinearCombinationBuilder
         return this;
     }
 
+    /// <summary>Adds v (no allocation).</summary>
+    public LinearCombinationBuilder Add(Variable v) => Add(v, Fr.One);
+
     /// <summary>Adds a constant.</summary>
     public LinearCombinationBuilder AddConstant(in Fr c)
     {

@@ -31,7 +31,7 @@ public readonly record struct Variable
     /// <summary>Negation (free).</summary>
     public static LinearCombination operator -(Variable a) => -(LinearCombination)a;
     /// <summary>Product: one constraint unless a side is constant.</summary>
-    public static LinearCombination operator *(Variable a, Variable b) => (LinearCombination)a * b;
+    public static LinearCombination operator *(Variable a, Variable b) => a.Builder.Mul(a, b);
     /// <summary>Product: one constraint unless a side is constant.</summary>
     public static LinearCombination operator *(Variable a, LinearCombination b) => (LinearCombination)a * b;
     /// <summary>Product: one constraint unless a side is constant.</summary>

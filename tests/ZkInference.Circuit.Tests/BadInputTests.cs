@@ -110,6 +110,25 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void CustomGateSectionsAreTolerated()
+    {
+        byte[] bytes = [.. R1cs, .. Section(4, [0, 0, 0, 0]), .. Section(5, [0, 0, 0, 0])];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), 5);
+        ConstraintSystem cs = ReadR1cs(bytes);
+        Assert.True(cs.UsesCustomGates);
+        Assert.Equal(3, cs.ConstraintCount);
+        Assert.True(cs.IsSatisfied(ReadWtns(Wtns)));
+    }
+
+    private static byte[] Section(uint type, byte[] data)
+    {
+        var header = new byte[12];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, type);
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(4), (ulong)data.Length);
+        return [.. header, .. data];
+    }
+
+    [Fact]
     public void MissingFilesAreCircuitExceptions()
     {
         Assert.Throws<CircuitException>(() => R1csFile.Read("/nonexistent/x.r1cs"));

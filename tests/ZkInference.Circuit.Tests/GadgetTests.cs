@@ -218,4 +218,15 @@ public sealed class GadgetTests
         Assert.False(c.System.IsSatisfied(c.Solve([S(256)], [])));
         Assert.False(c.System.IsSatisfied(c.Solve([S(-1)], [])));
     }
+
+    [Fact]
+    public void ReluAndMaxAreFullyConstrainedForRandomInputs() =>
+        Prop.ForAll(Gen.Choose(-1000, 1000).ArrayOf(3).ToArbitrary(), values =>
+        {
+            Fr[] inputs = values.Select(v => S(v)).ToArray();
+            CheckGadget(inputs, (b, xs) => Activation.Relu(b, xs[0], 12), k: 12);
+            CheckGadget(inputs, (b, xs) => Activation.Max(b, xs.Select(v => (LinearCombination)v).ToArray(), 12), k: 12);
+            CheckGadget(inputs, (b, xs) => FixedPoint.MulRescale(b, xs[0], xs[1], 6, 16, Rounding.Floor), k: 22);
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(15));
 }

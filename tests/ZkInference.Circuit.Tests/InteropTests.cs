@@ -46,4 +46,24 @@ public sealed class InteropTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void SnarkjsAcceptsASimplifiedCircomCircuit()
+    {
+        string dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            ConstraintSystem cs = R1csFile.Read(RepoPaths.Fixture("poseidon", "circuit.r1cs"));
+            Fr[] w = WtnsFile.Read(RepoPaths.Fixture("poseidon", "witness.wtns"));
+            ConstraintSystem simple = cs.SimplifyLinear(out int[] kept);
+            string r1cs = Path.Combine(dir, "simple.r1cs"), wtns = Path.Combine(dir, "simple.wtns");
+            R1csFile.Write(simple, r1cs);
+            WtnsFile.Write(kept.Select(i => w[i]).ToArray(), wtns);
+            ProcessResult check = NodeTools.Snarkjs("wtns", "check", r1cs, wtns);
+            Assert.True(check.ExitCode == 0, check.StdErr + check.StdOut);
+            Assert.Contains("WITNESS IS CORRECT", check.PlainOut);
+            Assert.Contains($"# of Constraints: {simple.ConstraintCount}", NodeTools.Snarkjs("r1cs", "info", r1cs).PlainOut);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -16,6 +16,25 @@ public sealed partial class CircuitBuilder
         return MulToVariable(a, b);
     }
 
+    /// <summary>
+    /// a·b of two variables as a fresh wire: 1 constraint (0 when either is the constant-one wire). The fast path
+    /// for bulk products (matrix multiplications): rows are written directly, nothing is allocated per call.
+    /// </summary>
+    public Variable Mul(Variable a, Variable b)
+    {
+        if (!ReferenceEquals(a.Builder, this) || !ReferenceEquals(b.Builder, this)) throw new CircuitException("the variable belongs to a different circuit builder");
+        if (a.Index == 0) return b;
+        if (b.Index == 0) return a;
+        CheckOpen();
+        int t = NewWire(WireKind.Internal);
+        int index = _store.ConstraintCount;
+        _store.AddTerm(a.Index, Fr.One); _store.EndRow();
+        _store.AddTerm(b.Index, Fr.One); _store.EndRow();
+        _store.AddTerm(t, Fr.One); _store.EndRow();
+        _solver.AddSolve(index, t);
+        return new Variable(this, t);
+    }
+
     /// <summary>a·b as a fresh wire (1 constraint), also when a side is constant; use to materialize a wire.</summary>
     public Variable MulToVariable(LinearCombination a, LinearCombination b)
     {

@@ -25,15 +25,15 @@ public sealed partial class CircuitBuilder
         _solver.Trim();
         var names = new Dictionary<int, string>(_names.Count);
         foreach (var (name, wire) in _names) names[map[wire]] = name;
-        var inputs = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (int w in _publicInputs) inputs[names[map[w]]] = map[w];
-        foreach (int w in _privateInputs) inputs[names[map[w]]] = map[w];
+        // Array elements were declared consecutively within their kind, so they stay consecutive.
+        WireArray[] arrays = _arrays.Select(a => a with { FirstWire = map[a.FirstWire] }).ToArray();
         var system = new ConstraintSystem(_store, n, _outputs.Count, _publicInputs.Count, _privateInputs.Count)
         {
             WireNames = names,
+            WireArrays = arrays,
             Labels = BuildLabels(),
         };
         _kinds = default;
-        return new CompiledCircuit(system, _solver, map, inputs);
+        return new CompiledCircuit(system, _solver, map);
     }
 }

@@ -6,7 +6,7 @@ namespace ZkInference.Circuit;
 
 /// <summary>
 /// Builds a constraint system and, at the same time, the list of steps that solve its witness.
-/// Linear operations are free; <see cref="Mul"/> of two non-constant combinations adds one constraint;
+/// Linear operations are free; <see cref="Mul(LinearCombination, LinearCombination)"/> of two non-constant combinations adds one constraint;
 /// constants fold. <see cref="Compile"/> renumbers wires into circom order and returns a
 /// <see cref="CompiledCircuit"/> that computes witnesses for many inputs without rebuilding.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed partial class CircuitBuilder
     private readonly WitnessSolver _solver;
     private readonly List<int> _outputs = [], _publicInputs = [], _privateInputs = [];
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+    private readonly List<WireArray> _arrays = [];
     private bool _compiled;
 
     /// <summary>A builder holding only the constant-one wire.</summary>
@@ -58,11 +59,28 @@ public sealed partial class CircuitBuilder
     /// <summary>Declares a private input.</summary>
     public Variable PrivateInput(string name) => Declare(name, WireKind.PrivateInput, _privateInputs);
 
-    /// <summary>Declares <paramref name="count"/> private inputs named name[0], name[1], ….</summary>
-    public Variable[] PrivateInputs(string name, int count) => Enumerable.Range(0, count).Select(i => PrivateInput($"{name}[{i}]")).ToArray();
+    /// <summary>Declares <paramref name="count"/> private inputs named name[0], name[1], … (one name entry, not one per element).</summary>
+    public Variable[] PrivateInputs(string name, int count) => DeclareArray(name, count, WireKind.PrivateInput, _privateInputs);
 
-    /// <summary>Declares <paramref name="count"/> public inputs named name[0], name[1], ….</summary>
-    public Variable[] PublicInputs(string name, int count) => Enumerable.Range(0, count).Select(i => PublicInput($"{name}[{i}]")).ToArray();
+    /// <summary>Declares <paramref name="count"/> public inputs named name[0], name[1], … (one name entry, not one per element).</summary>
+    public Variable[] PublicInputs(string name, int count) => DeclareArray(name, count, WireKind.PublicInput, _publicInputs);
+
+    private Variable[] DeclareArray(string name, int count, WireKind kind, List<int> list)
+    {
+        CheckOpen();
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (_names.ContainsKey(name) || _arrays.Any(a => a.Name == name)) throw new CircuitException($"the name '{name}' is already used by another wire");
+        var vars = new Variable[count];
+        for (int i = 0; i < count; i++)
+        {
+            int id = NewWire(kind);
+            list.Add(id);
+            vars[i] = new Variable(this, id);
+        }
+        if (count > 0) _arrays.Add(new WireArray(name, vars[0].Index, count));
+        return vars;
+    }
 
     /// <summary>
     /// Makes <paramref name="value"/> a public output. Free when it is a plain internal wire (the wire becomes the
@@ -92,7 +110,7 @@ public sealed partial class CircuitBuilder
     {
         CheckOpen();
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (_names.ContainsKey(name)) throw new CircuitException($"the name '{name}' is already used by another wire");
+        if (_names.ContainsKey(name) || _arrays.Any(a => a.Name == name)) throw new CircuitException($"the name '{name}' is already used by another wire");
         int id = NewWire(kind);
         AddName(name, id);
         list.Add(id);

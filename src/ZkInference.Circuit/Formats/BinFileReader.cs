@@ -71,27 +71,47 @@ internal sealed class BinFileReader : IDisposable
         if (remaining != 0) Fail($"section {type} ({what}) has {remaining} unexpected trailing bytes");
     }
 
-    public uint ReadUInt32()
-    {
-        Span<byte> b = stackalloc byte[4];
-        ReadBytes(b);
-        return BinaryPrimitives.ReadUInt32LittleEndian(b);
-    }
+    public uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
 
-    public ulong ReadUInt64()
-    {
-        Span<byte> b = stackalloc byte[8];
-        ReadBytes(b);
-        return BinaryPrimitives.ReadUInt64LittleEndian(b);
-    }
+    public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
     /// <summary>Reads a canonical little-endian field element; fails if it is not below the modulus.</summary>
     public Fr ReadFr(string what)
     {
-        Span<byte> b = stackalloc byte[Fr.SizeInBytes];
-        ReadBytes(b);
-        if (!_codec.TryRead(b, out Fr r)) Fail($"has {what} that is not below the field modulus");
+        if (!_codec.TryRead(Take(Fr.SizeInBytes), out Fr r)) Fail($"has {what} that is not below the field modulus");
         return r;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> bytes as a view into the read buffer (valid until the next read), for
+    /// counts up to the buffer size; larger counts are copied into a new array.
+    /// </summary>
+    public ReadOnlySpan<byte> Take(int count)
+    {
+        if (_position + count > _sectionEnd) Fail(_sectionEnd == _stream.Length ? "is truncated" : "has a section shorter than its contents");
+        if (count > _buffer.Length)
+        {
+            var big = new byte[count];
+            ReadBytes(big);
+            return big;
+        }
+        if (_bufferLen - _bufferPos < count)
+        {
+            int kept = _bufferLen - _bufferPos;
+            Buffer.BlockCopy(_buffer, _bufferPos, _buffer, 0, kept);
+            _bufferPos = 0;
+            _bufferLen = kept;
+            while (_bufferLen < count)
+            {
+                int n = _stream.Read(_buffer, _bufferLen, _buffer.Length - _bufferLen);
+                if (n == 0) Fail("is truncated (unexpected end of file)");
+                _bufferLen += n;
+            }
+        }
+        ReadOnlySpan<byte> view = _buffer.AsSpan(_bufferPos, count);
+        _bufferPos += count;
+        _position += count;
+        return view;
     }
 
     public void ReadBytes(Span<byte> destination)

@@ -46,7 +46,6 @@ public static class R1csFile
         if (nConstraints > size / 12) r.Fail($"declares {nConstraints} constraints but its constraint section has only {size} bytes");
         var store = new ConstraintStore((int)nConstraints, (int)Math.Min(int.MaxValue, Math.Max(16, size / 36)));
         long remaining = size;
-        byte[] rowBuffer = new byte[36 * 64];
         var codec = new FrCodecCache();
         for (long i = 0; i < 3L * nConstraints; i++)
         {
@@ -54,9 +53,7 @@ public static class R1csFile
             remaining -= 4;
             if (terms > remaining / 36) r.Fail($"constraint #{i / 3} declares {terms} terms, more than the section holds");
             remaining -= 36L * terms;
-            if (rowBuffer.Length < 36 * terms) rowBuffer = new byte[36 * terms];
-            Span<byte> rowBytes = rowBuffer.AsSpan(0, 36 * (int)terms);
-            r.ReadBytes(rowBytes);
+            ReadOnlySpan<byte> rowBytes = r.Take(36 * (int)terms);
             for (int k = 0; k < terms; k++)
             {
                 ReadOnlySpan<byte> term = rowBytes.Slice(36 * k, 36);
