@@ -45,6 +45,7 @@ internal static class SafeGcd
     /// <summary>
     /// The plain inverse x⁻¹ mod M of 0 &lt; x &lt; M (M prime), as four 64-bit limbs. Zero maps to zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(ulong x0, ulong x1, ulong x2, ulong x3, in SafeGcdModulus m,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3)
     {
@@ -117,6 +118,7 @@ internal static class SafeGcd
     }
 
     // (f, g) = (u·f + v·g, q·f + r·g) / 2⁶², exact.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateFg(long u, long v, long q, long r,
         ref long f0, ref long f1, ref long f2, ref long f3, ref long f4,
         ref long g0, ref long g1, ref long g2, ref long g3, ref long g4)
@@ -140,6 +142,7 @@ internal static class SafeGcd
     }
 
     // (d, e) = (u·d + v·e, q·d + r·e) / 2⁶² mod M, keeping both in (−2M, M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateDe(long u, long v, long q, long r, in SafeGcdModulus m,
         ref long d0, ref long d1, ref long d2, ref long d3, ref long d4,
         ref long e0, ref long e1, ref long e2, ref long e3, ref long e4)
@@ -170,6 +173,7 @@ internal static class SafeGcd
     }
 
     // d in (−2M, M) → d·sign mod M in [0, M), limbs back to [0, 2⁶²).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Normalize(long negate, in SafeGcdModulus m,
         ref long d0, ref long d1, ref long d2, ref long d3, ref long d4)
     {
