@@ -90,13 +90,14 @@ internal static class BenchCommand
 
     private readonly record struct Sample(double NsPerOp, int Batches, int Ops);
 
-    // Warm-up batches, then timed batches until the row's time budget is spent (at least MinBatches).
+    // Warm-up batches, then timed batches until the row's time budget is spent; the median is reported.
     private static Sample Measure(Entry row, bool quick)
     {
         Action<int> run = row.Prepare();
         int ops = quick ? Math.Max(1, row.Batch / 10) : row.Batch;
         double budgetMs = quick ? 300 : 2500;
-        int minBatches = quick ? 3 : 7, maxBatches = 200;
+        // At least three timed batches; more while the budget lasts (slow rows such as the FFT stop at three).
+        const int minBatches = 3, maxBatches = 200;
         // Warm up for at least a tenth of the budget, so any tiered code has settled.
         var warm = Stopwatch.StartNew();
         do run(ops); while (warm.Elapsed.TotalMilliseconds < budgetMs / 10);
