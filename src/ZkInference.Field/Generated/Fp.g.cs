@@ -143,8 +143,8 @@ public readonly partial struct Fp : IPrimeField<Fp>
         ulong u3 = WideMath.MulAdd(a3, bi, t3, ref c);
         ulong u4 = c;
         ulong m = u0 * QInvNeg;
-        c = 0;
-        _ = WideMath.MulAdd(m, Q0, u0, ref c);
+        // lo(m·q0) + u0 ≡ 0 (mod 2⁶⁴) by the choice of m, so that word carries exactly when u0 ≠ 0.
+        c = WideMath.MulHigh(m, Q0) + (u0 != 0 ? 1UL : 0UL);
         t0 = WideMath.MulAdd(m, Q1, u1, ref c);
         t1 = WideMath.MulAdd(m, Q2, u2, ref c);
         t2 = WideMath.MulAdd(m, Q3, u3, ref c);

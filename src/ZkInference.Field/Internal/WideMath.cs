@@ -21,6 +21,14 @@ internal static class WideMath
         return PortableBigMul(a, b, out low);
     }
 
+    /// <summary>The high word of a·b (no low word to pass back, so no stack slot under BMI2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulHigh(ulong a, ulong b)
+    {
+        if (Bmi2.X64.IsSupported) return Bmi2.X64.MultiplyNoFlags(a, b);
+        return PortableBigMul(a, b, out _);
+    }
+
     /// <summary>The portable 64×64→128 product from four 32×32→64 products.</summary>
     public static ulong PortableBigMul(ulong a, ulong b, out ulong low)
     {
