@@ -63,7 +63,7 @@ internal static class BenchCommand
         AnsiConsole.MarkupLine($"[grey]BMI2 {Yes(Bmi2.X64.IsSupported)}, AVX2 {Yes(Avx2.IsSupported)}, AVX-512F {Yes(Avx512F.IsSupported)}; median of timed batches after a warm-up{(quick ? " (quick)" : "")}[/]");
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Operation")
+            .AddColumn(new TableColumn("Operation").NoWrap())
             .AddColumn(new TableColumn("ns/op").RightAligned())
             .AddColumn(new TableColumn("time/op").RightAligned())
             .AddColumn(new TableColumn("ops/s").RightAligned())
