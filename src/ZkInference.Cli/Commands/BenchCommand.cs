@@ -66,8 +66,7 @@ internal static class BenchCommand
             .AddColumn(new TableColumn("Operation").NoWrap())
             .AddColumn(new TableColumn("ns/op").RightAligned())
             .AddColumn(new TableColumn("time/op").RightAligned())
-            .AddColumn(new TableColumn("ops/s").RightAligned())
-            .AddColumn(new TableColumn("batches × ops").RightAligned());
+            .AddColumn(new TableColumn("batches × ops").RightAligned().NoWrap());
         // Rows are measured one after another behind a status line; the table is written once at the end.
         AnsiConsole.Status().Start("measuring", ctx =>
         {
@@ -75,12 +74,10 @@ internal static class BenchCommand
             {
                 ctx.Status($"measuring {Markup.Escape(row.Name)}");
                 Sample s = Measure(row, quick);
-                double perSecond = 1e9 / s.NsPerOp;
                 table.AddRow(
                     Markup.Escape(row.Name),
                     s.NsPerOp.ToString(s.NsPerOp < 100 ? "N1" : "N0", CultureInfo.InvariantCulture),
                     HumanTime(s.NsPerOp),
-                    perSecond.ToString(perSecond < 100 ? "N1" : "N0", CultureInfo.InvariantCulture),
                     $"{s.Batches} × {s.Ops.ToString("N0", CultureInfo.InvariantCulture)}");
             }
         });
