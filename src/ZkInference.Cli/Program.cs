@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(EvmCommands.Create());
         root.Subcommands.Add(R1csCommands.Create());
         root.Subcommands.Add(WtnsCommands.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

@@ -148,6 +148,25 @@ public sealed class FftTests
     }
 
     [Fact]
+    public void SequentialTransformsDoNotAllocate()
+    {
+        var domain = EvaluationDomain.ForLogSize(13); // above the in-cache block size: the recursive path
+        Fr[] values = RandomValues(domain.Size, 13);
+        Fr g = Fr.FromUInt64(5);
+        void All()
+        {
+            domain.Fft(values, parallel: false);
+            domain.InverseFft(values, parallel: false);
+            domain.CosetFft(values, g, parallel: false);
+            domain.CosetInverseFft(values, g, parallel: false);
+        }
+        All(); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        All();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void DomainBasics()
     {
         var domain = EvaluationDomain.ForLogSize(10);

@@ -74,6 +74,25 @@ public abstract class PrimeFieldTests<T> where T : struct, IPrimeField<T>
     }
 
     [Fact]
+    public void InverseOfManyValues()
+    {
+        // Thousands of random values and every power of two (long runs of zero bits for the divsteps).
+        var rng = new Random(7);
+        for (int i = 0; i < 4000; i++)
+        {
+            T a = T.Random(rng);
+            T.Inverse(a, out T inv);
+            Assert.True(a.IsZero || (a * inv).IsOne, $"inverse of {a}");
+        }
+        for (int k = 0; k < (int)Q.GetBitLength(); k++)
+        {
+            T a = T.FromBigInteger(BigInteger.One << k);
+            T.Inverse(a, out T inv);
+            Assert.Equal(BigInteger.ModPow(BigInteger.One << k, Q - 2, Q), Big(inv));
+        }
+    }
+
+    [Fact]
     public void EdgeValuesAreCanonical()
     {
         foreach (BigInteger e in Generators.EdgeValues(Q))

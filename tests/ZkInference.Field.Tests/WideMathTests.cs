@@ -20,4 +20,7 @@ public sealed class WideMathTests
         ulong hi2 = WideMath.PortableBigMul(a, b, out ulong lo2);
         return hi == hi2 && lo == lo2;
     }
+
+    [Property]
+    public bool HighWordMatchesPortable(ulong a, ulong b) => WideMath.MulHigh(a, b) == WideMath.PortableBigMul(a, b, out _);
 }

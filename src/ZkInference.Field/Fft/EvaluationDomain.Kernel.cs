@@ -29,23 +29,27 @@ public sealed partial class EvaluationDomain
             DifIterative(a, n, tw, stride);
             return;
         }
-        int half = n >> 1;
         if (depth > 0)
         {
-            nint pa = (nint)a, ptw = (nint)tw;
-            int chunks = Math.Min(half / 1024, 4 * Environment.ProcessorCount);
-            int per = half / chunks;
-            Parallel.For(0, chunks, c => Butterflies((Fr*)pa, half, (Fr*)ptw, stride, c * per, c == chunks - 1 ? half : (c + 1) * per));
-            Parallel.Invoke(
-                () => Dif((Fr*)pa, half, (Fr*)ptw, stride << 1, depth - 1),
-                () => Dif((Fr*)pa + half, half, (Fr*)ptw, stride << 1, depth - 1));
+            DifParallel((nint)a, n, (nint)tw, stride, depth);
+            return;
         }
-        else
-        {
-            Butterflies(a, half, tw, stride, 0, half);
-            Dif(a, half, tw, stride << 1, 0);
-            Dif(a + half, half, tw, stride << 1, 0);
-        }
+        int half = n >> 1;
+        Butterflies(a, half, tw, stride, 0, half);
+        Dif(a, half, tw, stride << 1, 0);
+        Dif(a + half, half, tw, stride << 1, 0);
+    }
+
+    // The parallel levels, apart so that the sequential path allocates no closure.
+    private static unsafe void DifParallel(nint pa, int n, nint ptw, int stride, int depth)
+    {
+        int half = n >> 1;
+        int chunks = Math.Min(half / 1024, 4 * Environment.ProcessorCount);
+        int per = half / chunks;
+        Parallel.For(0, chunks, c => Butterflies((Fr*)pa, half, (Fr*)ptw, stride, c * per, c == chunks - 1 ? half : (c + 1) * per));
+        Parallel.Invoke(
+            () => Dif((Fr*)pa, half, (Fr*)ptw, stride << 1, depth - 1),
+            () => Dif((Fr*)pa + half, half, (Fr*)ptw, stride << 1, depth - 1));
     }
 
     // (a[j], a[j + half]) → (a[j] + a[j + half], (a[j] − a[j + half])·ω^j) for j in [from, to).
@@ -83,13 +87,12 @@ public sealed partial class EvaluationDomain
 
     private unsafe void BitReverse(Fr* a, bool parallel)
     {
-        int n = Size, shift = 32 - LogSize;
-        if (!parallel)
-        {
-            SwapRange(a, shift, 0, n);
-            return;
-        }
-        nint pa = (nint)a;
+        if (parallel) BitReverseParallel((nint)a, Size, 32 - LogSize);
+        else SwapRange(a, 32 - LogSize, 0, Size);
+    }
+
+    private static unsafe void BitReverseParallel(nint pa, int n, int shift)
+    {
         int chunks = 4 * Environment.ProcessorCount, per = n / chunks;
         Parallel.For(0, chunks, c => SwapRange((Fr*)pa, shift, c * per, c == chunks - 1 ? n : (c + 1) * per));
     }
@@ -117,16 +120,22 @@ public sealed partial class EvaluationDomain
     // a[i] = start·stepⁱ (overwrite) or a[i] ·= start·stepⁱ, for i < n.
     private static unsafe void Distribute(Fr* a, int n, Fr start, Fr step, bool overwrite, bool parallel)
     {
-        const int minChunk = 1 << 12;
-        if (!parallel || n < 2 * minChunk)
+        if (!parallel || n < 2 * DistributeChunk)
         {
             DistributeRange(a, 0, n, start, step, overwrite);
             return;
         }
+        DistributeParallel((nint)a, n, start, step, overwrite);
+    }
+
+    private const int DistributeChunk = 1 << 12;
+
+    private static unsafe void DistributeParallel(nint pa, int n, Fr start, Fr step, bool overwrite)
+    {
+        const int minChunk = DistributeChunk;
         int chunks = Math.Min(4 * Environment.ProcessorCount, n / minChunk), per = n / chunks;
         Span<ulong> exponent = stackalloc ulong[1] { (ulong)per };
         Fr.Pow(step, exponent, out Fr stepToChunk);
-        nint pa = (nint)a;
         Parallel.For(0, chunks, c =>
         {
             Span<ulong> e = stackalloc ulong[1] { (ulong)c };

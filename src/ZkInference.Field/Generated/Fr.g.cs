@@ -113,15 +113,18 @@ public readonly partial struct Fr : IPrimeField<Fr>
     }
 
     /// <summary>r = a·b (Montgomery multiplication, CIOS with the no-carry shortcut: q's top limb is below 2⁶³ − 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined: a caller with several products would exceed the locals the JIT tracks and spill
+    // everything (measured 3× slower). Optimised at first call, so there is no slow tier-0 phase.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in Fr a, in Fr b, out Fr r)
     {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-        MontgomeryRound(b.L0, a.L0, a.L1, a.L2, a.L3, ref t0, ref t1, ref t2, ref t3);
-        MontgomeryRound(b.L1, a.L0, a.L1, a.L2, a.L3, ref t0, ref t1, ref t2, ref t3);
-        MontgomeryRound(b.L2, a.L0, a.L1, a.L2, a.L3, ref t0, ref t1, ref t2, ref t3);
-        MontgomeryRound(b.L3, a.L0, a.L1, a.L2, a.L3, ref t0, ref t1, ref t2, ref t3);
-        ReduceOnce(t0, t1, t2, t3, out r);
+        MontgomeryRound(b.L0, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
+        MontgomeryRound(b.L1, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
+        MontgomeryRound(b.L2, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
+        MontgomeryRound(b.L3, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
+        ReduceProduct(t0, t1, t2, t3, out r);
     }
 
     /// <summary>r = a².</summary>
@@ -140,15 +143,33 @@ public readonly partial struct Fr : IPrimeField<Fr>
         ulong u3 = WideMath.MulAdd(a3, bi, t3, ref c);
         ulong u4 = c;
         ulong m = u0 * QInvNeg;
-        c = 0;
-        _ = WideMath.MulAdd(m, Q0, u0, ref c);
+        // lo(m·q0) + u0 ≡ 0 (mod 2⁶⁴) by the choice of m, so that word carries exactly when u0 ≠ 0.
+        c = WideMath.MulHigh(m, Q0) + (u0 != 0 ? 1UL : 0UL);
         t0 = WideMath.MulAdd(m, Q1, u1, ref c);
         t1 = WideMath.MulAdd(m, Q2, u2, ref c);
         t2 = WideMath.MulAdd(m, Q3, u3, ref c);
         t3 = u4 + c;
     }
 
-    // r = t mod q for t < 2q.
+    // r = t mod q for a Montgomery product t < 2q. The borrow chain uses short-circuit tests, which the
+    // JIT turns into branches: t ≥ q is rare for products (q < 2²⁵⁶/5), so they are well predicted and
+    // cheaper than the branch-free chain on the critical path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceProduct(ulong t0, ulong t1, ulong t2, ulong t3, out Fr r)
+    {
+        ulong s0 = t0 - Q0;
+        ulong br = t0 < Q0 ? 1UL : 0UL;
+        ulong s1 = t1 - Q1 - br;
+        br = t1 < Q1 || t1 - Q1 < br ? 1UL : 0UL;
+        ulong s2 = t2 - Q2 - br;
+        br = t2 < Q2 || t2 - Q2 < br ? 1UL : 0UL;
+        ulong s3 = t3 - Q3 - br;
+        br = t3 < Q3 || t3 - Q3 < br ? 1UL : 0UL;
+        ulong keep = 0UL - br;
+        r = new Fr((t0 & keep) | (s0 & ~keep), (t1 & keep) | (s1 & ~keep), (t2 & keep) | (s2 & ~keep), (t3 & keep) | (s3 & ~keep));
+    }
+
+    // r = t mod q for t < 2q, branch-free (sums are ≥ q half of the time).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Fr r)
     {
@@ -169,6 +190,7 @@ public readonly partial struct Fr : IPrimeField<Fr>
     /// r = a⁻¹, or zero for zero. Bernstein–Yang safegcd (62 divsteps per batch) on the Montgomery value,
     /// then one correction by R³. Variable time only in the number of batches.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Inverse(in Fr a, out Fr r)
     {
         if (a.IsZero) { r = default; return; }

@@ -13,16 +13,20 @@ internal static class WideMath
 {
     /// <summary>Returns the high word of a·b and writes the low word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe ulong BigMul(ulong a, ulong b, out ulong low)
+    public static ulong BigMul(ulong a, ulong b, out ulong low)
     {
-        if (Bmi2.X64.IsSupported)
-        {
-            ulong lo;
-            ulong hi = Bmi2.X64.MultiplyNoFlags(a, b, &lo);
-            low = lo;
-            return hi;
-        }
+        // Math.BigMul is mulx under BMI2. Measured against Bmi2.X64.MultiplyNoFlags(a, b, &lo) inside the
+        // Montgomery product: the pointer form made the JIT zero a stack slot per product and ran slower.
+        if (Bmi2.X64.IsSupported) return Math.BigMul(a, b, out low);
         return PortableBigMul(a, b, out low);
+    }
+
+    /// <summary>The high word of a·b (no low word to pass back, so no stack slot under BMI2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulHigh(ulong a, ulong b)
+    {
+        if (Bmi2.X64.IsSupported) return Bmi2.X64.MultiplyNoFlags(a, b);
+        return PortableBigMul(a, b, out _);
     }
 
     /// <summary>The portable 64×64→128 product from four 32×32→64 products.</summary>
