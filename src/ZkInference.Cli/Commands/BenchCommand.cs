@@ -14,7 +14,7 @@ namespace ZkInference.Cli.Commands;
 /// <c>zkinfer bench</c>: like <c>openssl speed</c>, times the core operations and prints ns/op — the
 /// median over several timed batches after a warm-up batch (Stopwatch, one row at a time).
 /// </summary>
-internal static class BenchCommand
+internal static partial class BenchCommand
 {
     /// <summary>One row: a name, the operations per timed batch, and a setup returning the batch runner.</summary>
     /// <param name="Name">The row's label.</param>
@@ -30,10 +30,14 @@ internal static class BenchCommand
         new("Fr mul", 200_000, Loops.FrMul),
         new("Fp inverse", 5_000, Loops.FpInverse),
         new("Fr inverse", 5_000, Loops.FrInverse),
-        // Rows for the curve, pairing and MSM code of other branches — the lead wires each with one line
-        // of the same shape once merged (not measured here yet):
-        //   "G1 mixed add", "G1 double", "G2 add", "G1 scalar mul", "pairing", "4-pair pairing check",
-        //   "G1 MSM 2^16 (1 thread)", "G1 MSM 2^16 (all cores)".
+        new("G1 mixed add", 100_000, CurveLoops.G1MixedAdd),
+        new("G1 double", 100_000, CurveLoops.G1Double),
+        new("G2 add", 50_000, CurveLoops.G2Add),
+        new("G1 scalar mul", 500, CurveLoops.G1ScalarMul),
+        new("pairing", 50, CurveLoops.Pair),
+        new("4-pair pairing check", 20, CurveLoops.PairingCheck4),
+        new("G1 MSM 2^16 (1 thread)", 1, () => CurveLoops.Msm(16, threads: 1)),
+        new("G1 MSM 2^16 (all cores)", 1, () => CurveLoops.Msm(16, threads: Environment.ProcessorCount)),
         new("Fr FFT 2^20 (all cores)", 1, () => Loops.Fft(20, parallel: true)),
         new("Fr FFT 2^20 (1 thread)", 1, () => Loops.Fft(20, parallel: false)),
     ];
