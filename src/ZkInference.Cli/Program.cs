@@ -16,6 +16,9 @@ public static class Program
         // One line per command family, each defined in its own file under Commands/.
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(EvmCommands.Create());
+        PowersOfTauCommands.AddTo(root);
+        Groth16SetupCommand.AddTo(root);
+        ZkeyCeremonyCommands.AddTo(root);
         return root;
     }
 }
