@@ -31,25 +31,33 @@ public static partial class PowersOfTau
                     w.Write(file.ReadRaw(id, off, (int)Math.Min(1 << 22, size - off)));
             }
             void Step(double units) { done += units; progress?.Report(Math.Min(1, done / total)); }
+            // Each section is read (and checked) once; every level is a prefix of it.
+            var g1 = new G1Affine[2 * n];
+            file.ReadG1(PtauFile.SectionTauG1, 0, g1.AsSpan(0, (int)(2 * n - 1)));
             w.BeginSection(PtauFile.SectionLagrangeTauG1, (4 * n - 1) * 64);
-            for (int p = 0; p <= power + 1; p++) { WriteLagrangeG1(file, fs, PtauFile.SectionTauG1, p, p == power + 1); Step(1 << p); }
+            for (int p = 0; p <= power + 1; p++) { WriteLagrangeG1(g1, fs, p); Step(1 << p); }
+            var g2 = new G2Affine[n];
+            file.ReadG2(PtauFile.SectionTauG2, 0, g2);
             w.BeginSection(PtauFile.SectionLagrangeTauG2, (2 * n - 1) * 128);
-            for (int p = 0; p <= power; p++) { WriteLagrangeG2(file, fs, p); Step(3 << p); }
+            for (int p = 0; p <= power; p++) { WriteLagrangeG2(g2, fs, p); Step(3 << p); }
+            g2 = [];
+            file.ReadG1(PtauFile.SectionAlphaTauG1, 0, g1.AsSpan(0, (int)n));
             w.BeginSection(PtauFile.SectionLagrangeAlphaTauG1, (2 * n - 1) * 64);
-            for (int p = 0; p <= power; p++) { WriteLagrangeG1(file, fs, PtauFile.SectionAlphaTauG1, p, false); Step(1 << p); }
+            for (int p = 0; p <= power; p++) { WriteLagrangeG1(g1, fs, p); Step(1 << p); }
+            file.ReadG1(PtauFile.SectionBetaTauG1, 0, g1.AsSpan(0, (int)n));
             w.BeginSection(PtauFile.SectionLagrangeBetaTauG1, (2 * n - 1) * 64);
-            for (int p = 0; p <= power; p++) { WriteLagrangeG1(file, fs, PtauFile.SectionBetaTauG1, p, false); Step(1 << p); }
+            for (int p = 0; p <= power; p++) { WriteLagrangeG1(g1, fs, p); Step(1 << p); }
             w.EndAll();
             return 0;
         });
         progress?.Report(1);
     }
 
-    private static void WriteLagrangeG1(PtauFile file, Stream output, int section, int level, bool lastIsZero)
+    // Level k: the first 2^k points of `powers` (the last entry of tauG1's top level is the zero left in the array).
+    private static void WriteLagrangeG1(G1Affine[] powers, Stream output, int level)
     {
         int m = 1 << level;
-        var aff = new G1Affine[m];
-        file.ReadG1(section, 0, aff.AsSpan(0, lastIsZero ? m - 1 : m));
+        var aff = powers[..m];
         var jac = new G1Jacobian[m];
         Parallel.For(0, m, i => jac[i] = G1Jacobian.FromAffine(aff[i]));
         GroupFft.Inverse<G1Jacobian, G1Ops>(jac);
@@ -59,11 +67,10 @@ public static partial class PowersOfTau
         output.Write(bytes);
     }
 
-    private static void WriteLagrangeG2(PtauFile file, Stream output, int level)
+    private static void WriteLagrangeG2(G2Affine[] powers, Stream output, int level)
     {
         int m = 1 << level;
-        var aff = new G2Affine[m];
-        file.ReadG2(PtauFile.SectionTauG2, 0, aff);
+        var aff = powers[..m];
         var jac = new G2Jacobian[m];
         Parallel.For(0, m, i => jac[i] = G2Jacobian.FromAffine(aff[i]));
         GroupFft.Inverse<G2Jacobian, G2Ops>(jac);
