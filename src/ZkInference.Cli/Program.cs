@@ -19,6 +19,9 @@ public static class Program
         root.Subcommands.Add(R1csCommands.Create());
         root.Subcommands.Add(WtnsCommands.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        PowersOfTauCommands.AddTo(root);
+        Groth16SetupCommand.AddTo(root);
+        ZkeyCeremonyCommands.AddTo(root);
         return root;
     }
 }

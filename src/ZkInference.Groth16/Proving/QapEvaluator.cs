@@ -1,0 +1,48 @@
+using ZkInference.Field;
+using ZkInference.Field.Fft;
+
+namespace ZkInference.Groth16;
+
+/// <summary>
+/// The circom/snarkjs QAP reduction: evaluations of A·w and B·w on the n-domain from the zkey coefficients,
+/// C = A∘B, then each interpolated (inverse FFT) and re-evaluated on the odd coset ω₂ₙ·⟨ωₙ⟩ of the 2n
+/// domain; the result is P = A·B − C there, the scalars of the H points.
+/// </summary>
+internal static class QapEvaluator
+{
+    /// <summary>Returns P on the odd coset (length n). <paramref name="witness"/> has nVars entries.</summary>
+    public static Fr[] OddCosetQuotient(ProvingKey key, ReadOnlySpan<Fr> witness)
+    {
+        int n = key.DomainSize;
+        if (key.DomainPower + 1 > 28) throw new Groth16Exception($"domain size {n} is too large: the odd coset needs a 2n-th root of unity (n ≤ 2^27)");
+        var a = new Fr[n];
+        var b = new Fr[n];
+        foreach (ref readonly ZkeyCoefficient c in key.Coefficients.AsSpan())
+        {
+            Fr[] target = c.Matrix == QapMatrix.A ? a : b;
+            Fr.Mul(c.Value, witness[c.Signal], out Fr term);
+            Fr.Add(target[c.Constraint], term, out target[c.Constraint]);
+        }
+        var cc = new Fr[n];
+        for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out cc[i]);
+
+        EvaluationDomain domain = EvaluationDomain.ForLogSize(key.DomainPower);
+        Fr shift = EvaluationDomain.ForLogSize(key.DomainPower + 1).Generator;
+        bool parallelInside = Environment.ProcessorCount < 3;
+        void ToOddCoset(Fr[] values)
+        {
+            domain.InverseFft(values, parallelInside);
+            domain.CosetFft(values, shift, parallelInside);
+        }
+        if (parallelInside) { ToOddCoset(a); ToOddCoset(b); ToOddCoset(cc); }
+        else Parallel.Invoke(() => ToOddCoset(a), () => ToOddCoset(b), () => ToOddCoset(cc));
+
+        // P = A·B − C in place in a.
+        for (int i = 0; i < n; i++)
+        {
+            Fr.Mul(a[i], b[i], out Fr ab);
+            Fr.Sub(ab, cc[i], out a[i]);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,99 @@
+using ZkInference.Field;
+using ZkInference.Field.Fft;
+
+namespace ZkInference.Groth16.Ptau;
+
+/// <summary>Group operations the point FFT needs, implemented for G1 and G2 Jacobian points.</summary>
+internal interface IGroupOps<T> where T : struct
+{
+    static abstract void Add(in T a, in T b, out T r);
+    static abstract void Sub(in T a, in T b, out T r);
+    static abstract T Mul(in T a, in Fr k);
+}
+
+internal readonly struct G1Ops : IGroupOps<G1Jacobian>
+{
+    public static void Add(in G1Jacobian a, in G1Jacobian b, out G1Jacobian r) => G1Jacobian.Add(a, b, out r);
+    public static void Sub(in G1Jacobian a, in G1Jacobian b, out G1Jacobian r) { G1Jacobian.Negate(b, out G1Jacobian nb); G1Jacobian.Add(a, nb, out r); }
+    public static G1Jacobian Mul(in G1Jacobian a, in Fr k) => G1Jacobian.Multiply(a, k);
+}
+
+internal readonly struct G2Ops : IGroupOps<G2Jacobian>
+{
+    public static void Add(in G2Jacobian a, in G2Jacobian b, out G2Jacobian r) => G2Jacobian.Add(a, b, out r);
+    public static void Sub(in G2Jacobian a, in G2Jacobian b, out G2Jacobian r) { G2Jacobian.Negate(b, out G2Jacobian nb); G2Jacobian.Add(a, nb, out r); }
+    public static G2Jacobian Mul(in G2Jacobian a, in Fr k) => G2Jacobian.Multiply(a, k);
+}
+
+/// <summary>
+/// The inverse FFT over curve points: yⱼ = (1/n)·Σᵢ ω^(−ij)·Pᵢ, which turns the powers τⁱ·G into the
+/// Lagrange basis Lⱼ(τ)·G of the size-n domain (ω as in <see cref="EvaluationDomain"/>, which is the
+/// root snarkjs uses). Radix-2 decimation in time; butterflies of a stage run in parallel; twiddle 1
+/// costs no multiplication, and 1/n is folded into the last stage.
+/// </summary>
+internal static class GroupFft
+{
+    private const int ParallelBlock = 64;
+
+    public static void Inverse<T, TOps>(Span<T> values) where T : struct where TOps : IGroupOps<T>
+    {
+        int n = values.Length;
+        if (n <= 1) return;
+        int log = System.Numerics.BitOperations.Log2((uint)n);
+        EvaluationDomain domain = EvaluationDomain.ForLogSize(log);
+        BitReverse(values, log);
+        // twiddles[k] = ω^(−k), k < n/2
+        var twiddles = new Fr[n / 2];
+        Fr w = Fr.One;
+        for (int k = 0; k < n / 2; k++) { twiddles[k] = w; Fr.Mul(w, domain.GeneratorInverse, out w); }
+        Fr nInv = domain.SizeInverse;
+        T[] a = values.ToArray();
+        for (int len = 2; len <= n; len <<= 1)
+        {
+            int half = len >> 1, stride = n / len;
+            bool last = len == n;
+            int butterflies = n / 2;
+            int blocks = (butterflies + ParallelBlock - 1) / ParallelBlock;
+            Parallel.For(0, blocks, b =>
+            {
+                int end = Math.Min(butterflies, (b + 1) * ParallelBlock);
+                for (int t = b * ParallelBlock; t < end; t++)
+                {
+                    int group = t / half, k = t % half;
+                    int i = group * len + k, j = i + half;
+                    Fr tw = twiddles[k * stride];
+                    T u = a[i], v;
+                    if (last)
+                    {
+                        u = TOps.Mul(u, nInv);
+                        Fr.Mul(tw, nInv, out Fr twn);
+                        v = TOps.Mul(a[j], twn);
+                    }
+                    else v = k == 0 ? a[j] : TOps.Mul(a[j], tw);
+                    TOps.Add(u, v, out a[i]);
+                    TOps.Sub(u, v, out a[j]);
+                }
+            });
+        }
+        a.CopyTo(values);
+    }
+
+    private static void BitReverse<T>(Span<T> a, int log)
+    {
+        int n = a.Length;
+        for (int i = 0; i < n; i++)
+        {
+            int j = (int)(ReverseBits((uint)i) >> (32 - log));
+            if (j > i) (a[i], a[j]) = (a[j], a[i]);
+        }
+    }
+
+    private static uint ReverseBits(uint x)
+    {
+        x = ((x >> 1) & 0x55555555u) | ((x & 0x55555555u) << 1);
+        x = ((x >> 2) & 0x33333333u) | ((x & 0x33333333u) << 2);
+        x = ((x >> 4) & 0x0F0F0F0Fu) | ((x & 0x0F0F0F0Fu) << 4);
+        x = ((x >> 8) & 0x00FF00FFu) | ((x & 0x00FF00FFu) << 8);
+        return (x >> 16) | (x << 16);
+    }
+}

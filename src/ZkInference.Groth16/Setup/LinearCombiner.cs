@@ -1,0 +1,129 @@
+using ZkInference.Field;
+
+namespace ZkInference.Groth16.Setup;
+
+/// <summary>
+/// Many sparse linear combinations of the same bases (one per wire): terms are grouped per output in
+/// compressed rows and each output is summed on its own thread. Coefficients ±1 cost one addition,
+/// coefficients below 2^64 (or their negatives) a short double-and-add, wide ones a GLV multiplication,
+/// and outputs with many terms go to Pippenger.
+/// </summary>
+internal sealed class LinearCombiner
+{
+    private const int MsmThreshold = 48;
+    private static readonly MsmOptions SingleThread = new() { MaxDegreeOfParallelism = 1 };
+    private readonly int _outputs;
+    private readonly List<(int Output, int Base, Fr Coef)> _terms = [];
+
+    public LinearCombiner(int outputs) => _outputs = outputs;
+
+    public void Add(int output, int baseIndex, in Fr coef) => _terms.Add((output, baseIndex, coef));
+
+    private (int[] Start, int[] Base, Fr[] Coef) Rows()
+    {
+        var start = new int[_outputs + 1];
+        foreach (var t in _terms) start[t.Output + 1]++;
+        for (int i = 0; i < _outputs; i++) start[i + 1] += start[i];
+        var fill = (int[])start.Clone();
+        var bases = new int[_terms.Count];
+        var coefs = new Fr[_terms.Count];
+        foreach (var t in _terms) { int k = fill[t.Output]++; bases[k] = t.Base; coefs[k] = t.Coef; }
+        return (start, bases, coefs);
+    }
+
+    public G1Affine[] CombineG1(G1Affine[] basePoints)
+    {
+        var (start, bases, coefs) = Rows();
+        var result = new G1Jacobian[_outputs];
+        Parallel.For(0, (_outputs + 63) / 64, blk =>
+        {
+            for (int o = blk * 64, end = Math.Min(_outputs, o + 64); o < end; o++)
+            {
+                int s = start[o], e = start[o + 1];
+                if (e - s >= MsmThreshold)
+                {
+                    var pts = new G1Affine[e - s];
+                    for (int k = s; k < e; k++) pts[k - s] = basePoints[bases[k]];
+                    result[o] = MultiExp.G1(pts, coefs.AsSpan(s, e - s), SingleThread);
+                    continue;
+                }
+                G1Jacobian acc = G1Jacobian.Infinity;
+                for (int k = s; k < e; k++) acc += Term(G1Jacobian.FromAffine(basePoints[bases[k]]), coefs[k]);
+                result[o] = acc;
+            }
+        });
+        var affine = new G1Affine[_outputs];
+        Ptau.PowersOfTau.ToAffineParallel(result, affine);
+        return affine;
+    }
+
+    public G2Affine[] CombineG2(G2Affine[] basePoints)
+    {
+        var (start, bases, coefs) = Rows();
+        var result = new G2Jacobian[_outputs];
+        Parallel.For(0, (_outputs + 63) / 64, blk =>
+        {
+            for (int o = blk * 64, end = Math.Min(_outputs, o + 64); o < end; o++)
+            {
+                int s = start[o], e = start[o + 1];
+                if (e - s >= MsmThreshold)
+                {
+                    var pts = new G2Affine[e - s];
+                    for (int k = s; k < e; k++) pts[k - s] = basePoints[bases[k]];
+                    result[o] = MultiExp.G2(pts, coefs.AsSpan(s, e - s), SingleThread);
+                    continue;
+                }
+                G2Jacobian acc = G2Jacobian.Infinity;
+                for (int k = s; k < e; k++) acc += Term(G2Jacobian.FromAffine(basePoints[bases[k]]), coefs[k]);
+                result[o] = acc;
+            }
+        });
+        var affine = new G2Affine[_outputs];
+        Ptau.PowersOfTau.ToAffineParallel(result, affine);
+        return affine;
+    }
+
+    private static G1Jacobian Term(in G1Jacobian p, in Fr c)
+    {
+        c.ToCanonical(out ulong c0, out ulong c1, out ulong c2, out ulong c3);
+        if ((c1 | c2 | c3) == 0) return Small(p, c0);
+        Fr neg = -c;
+        neg.ToCanonical(out ulong n0, out ulong n1, out ulong n2, out ulong n3);
+        if ((n1 | n2 | n3) == 0) return -Small(p, n0);
+        return G1Jacobian.Multiply(p, c);
+    }
+
+    private static G2Jacobian Term(in G2Jacobian p, in Fr c)
+    {
+        c.ToCanonical(out ulong c0, out ulong c1, out ulong c2, out ulong c3);
+        if ((c1 | c2 | c3) == 0) return Small(p, c0);
+        Fr neg = -c;
+        neg.ToCanonical(out ulong n0, out ulong n1, out ulong n2, out ulong n3);
+        if ((n1 | n2 | n3) == 0) return -Small(p, n0);
+        return G2Jacobian.Multiply(p, c);
+    }
+
+    private static G1Jacobian Small(in G1Jacobian p, ulong k)
+    {
+        if (k == 1) return p;
+        G1Jacobian acc = G1Jacobian.Infinity;
+        for (int i = 63 - System.Numerics.BitOperations.LeadingZeroCount(k); i >= 0; i--)
+        {
+            G1Jacobian.Double(acc, out acc);
+            if (((k >> i) & 1) != 0) G1Jacobian.Add(acc, p, out acc);
+        }
+        return acc;
+    }
+
+    private static G2Jacobian Small(in G2Jacobian p, ulong k)
+    {
+        if (k == 1) return p;
+        G2Jacobian acc = G2Jacobian.Infinity;
+        for (int i = 63 - System.Numerics.BitOperations.LeadingZeroCount(k); i >= 0; i--)
+        {
+            G2Jacobian.Double(acc, out acc);
+            if (((k >> i) & 1) != 0) G2Jacobian.Add(acc, p, out acc);
+        }
+        return acc;
+    }
+}
