@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("zkinfer: zero-knowledge proofs of ML inference on BN254 (circom/snarkjs compatible)");
         // One line per command family, each defined in its own file under Commands/.
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EvmCommands.Create());
         root.Subcommands.Add(R1csCommands.Create());
         root.Subcommands.Add(WtnsCommands.Create());
