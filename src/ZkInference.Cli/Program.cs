@@ -16,6 +16,8 @@ public static class Program
         // One line per command family, each defined in its own file under Commands/.
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(EvmCommands.Create());
+        root.Subcommands.Add(Groth16Commands.Create());
+        root.Subcommands.Add(ZkeyCommands.Create());
         return root;
     }
 }
