@@ -38,8 +38,8 @@ internal static class Groth16Commands
             ProofWithPublicSignals result = Progress.Step("Proving", () =>
             {
                 Fr[] witness = WtnsFile.Read(wtnsPath);
-                ProvingKey key = ZkeyFile.Read(zkeyPath);
-                return Prover.Prove(key, witness);
+                // Streams the zkey: the whole key is never in memory at once.
+                return Prover.Prove(zkeyPath, witness);
             });
             ProofJson.Write(parse.GetValue(proof)!, result.Proof);
             PublicSignalsJson.Write(parse.GetValue(pub)!, result.PublicSignals);

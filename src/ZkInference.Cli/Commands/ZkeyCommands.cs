@@ -26,7 +26,6 @@ internal static class ZkeyCommands
         Argument<string> zkey = Groth16Commands.FileArgument("circuit_final.zkey", "circuit_final.zkey", "Proving key");
         Argument<string> vk = Groth16Commands.FileArgument("verification_key.json", "verification_key.json", "Verification key to write");
         var command = new Command("verificationkey", "Write the verification key of a zkey as snarkjs's verification_key.json") { zkey, vk };
-        command.Aliases.Add("vkey");
         command.SetAction(parse => CliErrors.Run(() =>
         {
             VerifyingKey key = ZkeyFile.ReadVerifyingKey(parse.GetValue(zkey)!);
@@ -41,7 +40,6 @@ internal static class ZkeyCommands
         Argument<string> pub = Groth16Commands.FileArgument("public.json", "public.json", "Public signals");
         Argument<string> proof = Groth16Commands.FileArgument("proof.json", "proof.json", "Proof");
         var command = new Command("soliditycalldata", "Print the calldata for the snarkjs Solidity verifier's verifyProof") { pub, proof };
-        command.Aliases.Add("generatecall");
         command.SetAction(parse => CliErrors.Run(() =>
         {
             string[] signals = PublicSignalsJson.Read(parse.GetValue(pub)!);
