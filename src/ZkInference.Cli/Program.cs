@@ -20,6 +20,8 @@ public static class Program
         root.Subcommands.Add(R1csCommands.Create());
         root.Subcommands.Add(WtnsCommands.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Groth16Commands.Create());
+        root.Subcommands.Add(ZkeyCommands.Create());
         PowersOfTauCommands.AddTo(root);
         Groth16SetupCommand.AddTo(root);
         ZkeyCeremonyCommands.AddTo(root);

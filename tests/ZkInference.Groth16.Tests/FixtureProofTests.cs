@@ -98,6 +98,37 @@ public sealed class FixtureProofTests
         Assert.Equal(0, output[31]);
     }
 
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void StreamingProverFromFileGivesValidProofs(string fixture)
+    {
+        Fr[] witness = WtnsFile.Read(RepoPaths.Fixture(fixture, "witness.wtns"));
+        ProofWithPublicSignals result = Prover.Prove(RepoPaths.Fixture(fixture, "circuit_final.zkey"), witness);
+        Assert.True(Verifier.Verify(Vk(fixture), result.PublicSignals, result.Proof).IsValid);
+    }
+
+    [Fact]
+    public void StreamingProverRejectsBadFilesAndWitnesses()
+    {
+        string dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            byte[] zkey = File.ReadAllBytes(RepoPaths.Fixture("poseidon", "circuit_final.zkey"));
+            Fr[] witness = WtnsFile.Read(RepoPaths.Fixture("poseidon", "witness.wtns"));
+            string path = Path.Combine(dir, "bad.zkey");
+            File.WriteAllBytes(path, zkey[..^100]);
+            Assert.Throws<Groth16Exception>(() => Prover.Prove(path, witness));
+            byte[] flipped = (byte[])zkey.Clone();
+            flipped[zkey.Length / 2] ^= 0x55; // inside a point section
+            File.WriteAllBytes(path, flipped);
+            Assert.Throws<Groth16Exception>(() => Prover.Prove(path, witness));
+            Fr[] wrong = (Fr[])witness.Clone();
+            wrong[^1] += Fr.One;
+            Assert.Throws<Groth16Exception>(() => Prover.Prove(RepoPaths.Fixture("poseidon", "circuit_final.zkey"), wrong));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     [Fact]
     public void WrongWitnessLengthAndUnsatisfyingWitnessAreRefused()
     {

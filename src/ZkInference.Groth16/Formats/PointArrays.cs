@@ -17,6 +17,13 @@ internal static class PointArrays
     public static G1Affine[] ReadG1(BinFile file, int count, string what)
     {
         var result = new G1Affine[count];
+        ReadG1(file, result, count, what);
+        return result;
+    }
+
+    /// <summary>Fills the first <paramref name="count"/> entries of <paramref name="result"/> with G1 points; fails naming the first invalid one.</summary>
+    public static void ReadG1(BinFile file, G1Affine[] result, int count, string what)
+    {
         Read(file, count, G1Affine.SizeInBytes, what, (bytes, start, n) =>
         {
             int bad = -1;
@@ -28,7 +35,6 @@ internal static class PointArrays
             });
             return bad;
         });
-        return result;
     }
 
     /// <summary>Reads <paramref name="count"/> G2 points (on the twist; in G2 when <paramref name="checkSubgroup"/>).</summary>

@@ -21,10 +21,23 @@ public static class Prover
     {
         CheckWitnessShape(key, witness);
         ProofWithPublicSignals result = ProveUnchecked(key, witness, Fr.RandomSecure(), Fr.RandomSecure());
+        SelfCheck(key, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Proves straight from a .zkey file, streaming its sections instead of loading the whole key (much lower
+    /// peak memory for large circuits); validation, checks and self-check as <see cref="Prove(ProvingKey, ReadOnlySpan{Fr})"/>.
+    /// </summary>
+    /// <exception cref="Groth16Exception">The zkey is invalid, or the witness has the wrong length or does not satisfy the circuit.</exception>
+    public static ProofWithPublicSignals Prove(string zkeyPath, ReadOnlySpan<Fr> witness) => StreamingProver.Prove(zkeyPath, witness);
+
+    /// <summary>Verifies a fresh proof under the key's own verification key; throws if it fails.</summary>
+    internal static void SelfCheck(ProvingKey key, ProofWithPublicSignals result)
+    {
         var pvk = new PreparedVerifyingKey(key.ToVerifyingKey());
         VerificationResult check = Verifier.Verify(pvk, result.PublicSignals, result.Proof);
         if (!check.IsValid) throw new Groth16Exception("the witness does not satisfy the circuit of this proving key (the proof failed its self-check; no proof was produced)");
-        return result;
     }
 
     /// <summary>
@@ -42,7 +55,7 @@ public static class Prover
         return Prove(key, witness);
     }
 
-    private static void CheckWitnessShape(ProvingKey key, ReadOnlySpan<Fr> witness)
+    internal static void CheckWitnessShape(ProvingKey key, ReadOnlySpan<Fr> witness)
     {
         if (witness.Length != key.VariableCount)
             throw new Groth16Exception($"the witness has {witness.Length} values but the proving key's circuit has {key.VariableCount} variables (different circuits?)");
@@ -58,7 +71,12 @@ public static class Prover
         G2Jacobian b2 = MultiExp.G2(key.B2, witness);
         G1Jacobian c = MultiExp.G1(key.C, witness[(key.PublicCount + 1)..]);
         G1Jacobian h = MultiExp.G1(key.H, p);
+        return Assemble(key, witness, a, b1, b2, c, h, r, s);
+    }
 
+    /// <summary>Adds the blinding terms to the five MSM results and normalises the proof.</summary>
+    internal static ProofWithPublicSignals Assemble(ProvingKey key, ReadOnlySpan<Fr> witness, G1Jacobian a, G1Jacobian b1, G2Jacobian b2, G1Jacobian c, G1Jacobian h, Fr r, Fr s)
+    {
         G1Jacobian delta1 = G1Jacobian.FromAffine(key.Delta1);
         G1Jacobian piA = a + key.Alpha1 + G1Jacobian.Multiply(delta1, r);
         G2Jacobian piB = b2 + key.Beta2 + G2Jacobian.Multiply(G2Jacobian.FromAffine(key.Delta2), s);

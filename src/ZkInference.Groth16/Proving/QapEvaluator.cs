@@ -23,11 +23,19 @@ internal static class QapEvaluator
             Fr.Mul(c.Value, witness[c.Signal], out Fr term);
             Fr.Add(target[c.Constraint], term, out target[c.Constraint]);
         }
+        return OddCosetQuotientFromEvaluations(key.DomainPower, a, b);
+    }
+
+    /// <summary>Given A·w and B·w on the n-domain (overwritten), returns P = A·B − C on the odd coset.</summary>
+    public static Fr[] OddCosetQuotientFromEvaluations(int power, Fr[] a, Fr[] b)
+    {
+        if (power + 1 > 28) throw new Groth16Exception($"domain size 2^{power} is too large: the odd coset needs a 2n-th root of unity (n ≤ 2^27)");
+        int n = a.Length;
         var cc = new Fr[n];
         for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out cc[i]);
 
-        EvaluationDomain domain = EvaluationDomain.ForLogSize(key.DomainPower);
-        Fr shift = EvaluationDomain.ForLogSize(key.DomainPower + 1).Generator;
+        EvaluationDomain domain = EvaluationDomain.ForLogSize(power);
+        Fr shift = EvaluationDomain.ForLogSize(power + 1).Generator;
         bool parallelInside = Environment.ProcessorCount < 3;
         void ToOddCoset(Fr[] values)
         {
