@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(EvmCommands.Create());
         root.Subcommands.Add(Groth16Commands.Create());
         root.Subcommands.Add(ZkeyCommands.Create());
+        ZkeySolidityCommand.AddTo(root);
         return root;
     }
 }
