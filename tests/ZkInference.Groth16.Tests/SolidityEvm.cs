@@ -8,8 +8,15 @@ namespace ZkInference.Groth16.Tests;
 /// <summary>A contract compiled by solcjs (tests/interop/evm/compile.js).</summary>
 public sealed record CompiledContract(string Bytecode, IReadOnlyDictionary<string, string> MethodIdentifiers, string[] Warnings, string Compiler);
 
-/// <summary>One transaction's outcome on the in-process EVM (tests/interop/evm/run.js).</summary>
-public sealed record EvmCall(string Status, string? Error, string ReturnData, long GasUsed, long ExecutionGas)
+/// <summary>A transaction to send: calldata, gas limit (null: 10M), and whether to search the least gas limit.</summary>
+public sealed record EvmCallSpec(string Data, long? GasLimit = null, bool SearchGasLimit = false);
+
+/// <summary>
+/// One transaction's outcome on the in-process EVM (tests/interop/evm/run.js). With a gas-limit search,
+/// <see cref="LeastGasLimit"/> is the smallest limit giving the same result, and <see cref="BelowLeast"/> the
+/// distinct outcomes ("reverted" or return data) of limits sampled over the 5,000 gas below it.
+/// </summary>
+public sealed record EvmCall(string Status, string? Error, string ReturnData, long GasUsed, long ExecutionGas, long? LeastGasLimit, string[]? BelowLeast)
 {
     /// <summary>The call completed and returned the ABI encoding of true.</summary>
     public bool ReturnedTrue => Status == "ok" && ReturnData == "0x" + new string('0', 63) + "1";
@@ -42,8 +49,8 @@ public static class SolidityEvm
         return new CompiledContract(root.GetProperty("bytecode").GetString()!, ids, warnings, root.GetProperty("compiler").GetString()!);
     }
 
-    /// <summary>Deploys <paramref name="bytecode"/> on a fresh VM and sends each call (calldata hex, gas limit or null for 10M) in order.</summary>
-    public static EvmRun Run(string bytecode, IReadOnlyList<(string Data, long? GasLimit)> calls, string hardfork = EvmVersion)
+    /// <summary>Deploys <paramref name="bytecode"/> on a fresh VM and sends each call in order.</summary>
+    public static EvmRun Run(string bytecode, IReadOnlyList<EvmCallSpec> calls, string hardfork = EvmVersion)
     {
         string spec = Path.Combine(Path.GetTempPath(), $"zkinfer-evm-{Guid.NewGuid():N}.json");
         try
@@ -52,7 +59,7 @@ public static class SolidityEvm
             {
                 bytecode,
                 hardfork,
-                calls = calls.Select(c => new { data = c.Data, gasLimit = c.GasLimit }).ToArray(),
+                calls = calls.Select(c => new { data = c.Data, gasLimit = c.GasLimit, searchGasLimit = c.SearchGasLimit }).ToArray(),
             }));
             ProcessResult r = NodeTools.Node([Path.Combine("evm", "run.js"), spec]);
             if (r.ExitCode != 0) throw new InvalidOperationException($"EVM run failed: {r.StdErr}");
@@ -63,7 +70,9 @@ public static class SolidityEvm
                 c.GetProperty("error").GetString(),
                 c.GetProperty("returnData").GetString()!,
                 c.GetProperty("gasUsed").GetInt64(),
-                c.GetProperty("executionGas").GetInt64())).ToArray();
+                c.GetProperty("executionGas").GetInt64(),
+                c.TryGetProperty("leastGasLimit", out JsonElement least) ? least.GetInt64() : null,
+                c.TryGetProperty("belowLeast", out JsonElement below) ? below.EnumerateArray().Select(o => o.GetString()!).ToArray() : null)).ToArray();
             return new EvmRun(root.GetProperty("deploy").GetProperty("gasUsed").GetInt64(), results);
         }
         finally

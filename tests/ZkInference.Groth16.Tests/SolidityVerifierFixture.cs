@@ -75,13 +75,14 @@ public sealed class SolidityFixtureRun
         };
         ValidWords = valid;
         OursWords = ours;
-        Run = SolidityEvm.Run(Ours.Bytecode, cases.Select(c => (SolidityEvm.Encode(Selector, c.Words), c.Gas)).ToList());
+        Run = SolidityEvm.Run(Ours.Bytecode, cases.Select((c, i) => new EvmCallSpec(SolidityEvm.Encode(Selector, c.Words), c.Gas, SearchGasLimit: i == 0)).ToList());
         Results = CaseNames.Zip(Run.Calls).ToDictionary(p => p.First, p => p.Second);
 
         CompiledContract snarkjs = SolidityEvm.Compile(F("Verifier.sol"), SolidityVerifier.ContractName);
         string snarkjsSelector = snarkjs.MethodIdentifiers[SolidityEvm.VerifyProofSignature(Key.PublicCount)];
         Assert.Equal(Selector, snarkjsSelector);
-        SnarkjsRun = SolidityEvm.Run(snarkjs.Bytecode, [(SolidityEvm.Encode(snarkjsSelector, valid), null), (SolidityEvm.Encode(snarkjsSelector, ours), null)]);
+        SnarkjsRun = SolidityEvm.Run(snarkjs.Bytecode,
+            [new EvmCallSpec(SolidityEvm.Encode(snarkjsSelector, valid), SearchGasLimit: true), new EvmCallSpec(SolidityEvm.Encode(snarkjsSelector, ours))]);
     }
 
     public string Fixture { get; }

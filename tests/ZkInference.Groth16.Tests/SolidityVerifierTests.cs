@@ -71,6 +71,20 @@ public sealed class SolidityVerifierTests(SolidityVerifierFixture fixtures, ITes
 
     [Theory]
     [MemberData(nameof(Fixtures))]
+    public void NoGasLimitMakesAValidProofReadAsFalse(string fixture)
+    {
+        SolidityFixtureRun run = fixtures[fixture];
+        EvmCall ours = run.Results["valid"], snarkjs = run.SnarkjsRun.Calls[0];
+        output.WriteLine($"{fixture}: least gas limit for true: ours {ours.LeastGasLimit}, snarkjs {snarkjs.LeastGasLimit}; " +
+                         $"below it: ours [{string.Join(", ", ours.BelowLeast!)}], snarkjs [{string.Join(", ", snarkjs.BelowLeast!)}]");
+        Assert.Equal(new[] { "reverted" }, ours.BelowLeast);
+        Assert.InRange(ours.LeastGasLimit!.Value, ours.GasUsed, ours.GasUsed + 5_000);
+        // The pitfall this verifier avoids: snarkjs's returns false when the pairing is short of gas.
+        Assert.Contains("0x" + new string('0', 64), snarkjs.BelowLeast!);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
     public void GasIsBoundedAndComparableToSnarkjs(string fixture)
     {
         SolidityFixtureRun run = fixtures[fixture];
