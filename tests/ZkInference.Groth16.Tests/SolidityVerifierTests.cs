@@ -124,6 +124,23 @@ public sealed class SolidityVerifierTests(SolidityVerifierFixture fixtures, ITes
         Assert.DoesNotContain("IC2_X", run.Source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WithoutPublicSignalsVerifyProofTakesThreeArgumentsAndCompiles()
+    {
+        VerifyingKey full = fixtures["multiplier"].Key;
+        VerifyingKey key = full with { IC = full.IC[..1] };
+        string dir = TestSupport.RepoPaths.NewTempDirectory("zkinfer-sol");
+        try
+        {
+            string sol = Path.Combine(dir, "v.sol");
+            SolidityVerifier.Write(sol, key);
+            CompiledContract c = SolidityEvm.Compile(sol, SolidityVerifier.ContractName);
+            Assert.Empty(c.Warnings);
+            Assert.Equal(new[] { "verifyProof(uint256[2],uint256[2][2],uint256[2])" }, c.MethodIdentifiers.Keys.ToArray());
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     private static string Describe(SolidityFixtureRun run, string name)
     {
         EvmCall c = run.Results[name];
