@@ -25,6 +25,7 @@ public static class Program
         PowersOfTauCommands.AddTo(root);
         Groth16SetupCommand.AddTo(root);
         ZkeyCeremonyCommands.AddTo(root);
+        ZkeySolidityCommand.AddTo(root);
         return root;
     }
 }
