@@ -8,16 +8,28 @@ public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/> atomically.</summary>
     /// <exception cref="Groth16Exception">The file cannot be written (I/O errors are wrapped).</exception>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Write(path, s => { write(s); return 0; });
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on a temporary file (opened for reading too, so writers can back-patch or
+    /// hash what they wrote), renames it over <paramref name="path"/> when it returns, and passes its result on.
+    /// </summary>
+    /// <exception cref="Groth16Exception">The file cannot be written (I/O errors are wrapped).</exception>
+    public static T Write<T>(string path, Func<FileStream, T> write)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full) ?? ".";
         string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                write(stream);
+            T result;
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                result = write(stream);
+                stream.Flush();
+            }
             File.Move(temp, full, overwrite: true);
+            return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,3 +1,4 @@
+using AtomicFile = ZkInference.Groth16.Formats.AtomicFile;
 using System.Buffers.Binary;
 using ZkInference.Field;
 using ZkInference.Groth16.Ceremony;
