@@ -3,12 +3,10 @@ using System.Runtime.CompilerServices;
 namespace ZkInference.Field;
 
 /// <summary>
-/// The Fp2 multiplications the Fp6/Fp12 tower and the pairing are built on, each compiled once as
-/// its own method with Fp.Mul called rather than inlined. Inlining Fp.Mul (a few KB of machine
-/// code) three times into every Fp2 product exhausts the JIT's inlining budget in the caller, after
-/// which even constructors and carry helpers are left as calls with address-taken locals: measured
-/// ~3× slower than this shape. The linear operations are calls too for the same reason: each is
-/// a few nanoseconds of work, and keeping every tower method small keeps it fully optimised.
+/// The Fp2 operations the Fp6/Fp12 tower, the pairing and the generic curve code (through FieldOps) are built
+/// on, each compiled once as its own small method. Large tower methods that inlined every Fp2 product ran out
+/// of the JIT's inlining budget and left constructors and carry helpers as calls with address-taken locals
+/// (measured ~3× slower); small out-of-line kernels keep every caller fully optimised.
 /// </summary>
 [SkipLocalsInit]
 internal static class Fp2Ops
