@@ -242,7 +242,7 @@ public sealed class ProverServer
             requestId, outcome.TransactionHash, outcome.Accepted ? "settled" : "rejected", outcome.GasUsed);
     }
 
-    private string? CheckInput(InferenceRequest request, string inputJson)
+    private string? CheckInput(ServedRequest request, string inputJson)
     {
         BigInteger commitment;
         try

@@ -11,15 +11,15 @@ namespace ZkInference.Server.Tests;
 /// <summary>A chain of requests the test appends to; confirmations are the test's business.</summary>
 internal sealed class FakeFeed : IRequestFeed
 {
-    private readonly List<InferenceRequest> requests = new();
+    private readonly List<ServedRequest> requests = new();
     public readonly ConcurrentDictionary<BigInteger, bool> Closed = new();
     public ulong Head { get; private set; }
     public bool ReplayEverything { get; set; }
 
-    public InferenceRequest Add(BigInteger id, string input, BigInteger? model = null)
+    public ServedRequest Add(BigInteger id, string input, BigInteger? model = null)
     {
         Head++;
-        var r = new InferenceRequest(id, model ?? 1, FakeProver.Commit(input), "0x00000000000000000000000000000000000000aa", Head, 1_700_000_000 + Head);
+        var r = new ServedRequest(id, model ?? 1, FakeProver.Commit(input), "0x00000000000000000000000000000000000000aa", Head, 1_700_000_000 + Head);
         lock (requests) requests.Add(r);
         return r;
     }
@@ -44,12 +44,12 @@ internal sealed class FakeSubmitter(FakeFeed feed) : IResultSubmitter
     public Func<BigInteger, bool> Accept { get; set; } = _ => true;
     public string ServerAddress => "0x00000000000000000000000000000000000000bb";
 
-    public Task<SubmitOutcome> SubmitAsync(BigInteger requestId, ProvedInference result, CancellationToken cancellation)
+    public Task<SubmissionOutcome> SubmitAsync(BigInteger requestId, ProvedInference result, CancellationToken cancellation)
     {
         Submissions.Enqueue(requestId);
         feed.Closed[requestId] = true;
         var ok = Accept(requestId);
-        return Task.FromResult(new SubmitOutcome(ok, "0x" + requestId.ToString("x64"), 250_000, ok ? null : "InvalidProof"));
+        return Task.FromResult(new SubmissionOutcome(ok, "0x" + requestId.ToString("x64"), 250_000, ok ? null : "InvalidProof"));
     }
 }
 
@@ -72,7 +72,7 @@ internal sealed class FakeProver : IInferenceProver
         return Commit(inputJson);
     }
 
-    public ProvedInference Prove(InferenceRequest request, string inputJson, string serverAddress, CancellationToken cancellation)
+    public ProvedInference Prove(ServedRequest request, string inputJson, string serverAddress, CancellationToken cancellation)
     {
         var now = Interlocked.Increment(ref running);
         int seen;

@@ -13,7 +13,7 @@ public interface IInferenceProver
     BigInteger InputCommitment(BigInteger modelId, string inputJson);
 
     /// <summary>Computes the witness for the request's input, bound to the request id and the server, and proves it.</summary>
-    ProvedInference Prove(InferenceRequest request, string inputJson, string serverAddress, CancellationToken cancellation);
+    ProvedInference Prove(ServedRequest request, string inputJson, string serverAddress, CancellationToken cancellation);
 }
 
 /// <summary>A proved inference ready to submit.</summary>

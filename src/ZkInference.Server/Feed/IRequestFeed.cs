@@ -16,4 +16,4 @@ public interface IRequestFeed
 /// <summary>One read of the feed.</summary>
 /// <param name="Requests">The new requests, in chain order.</param>
 /// <param name="NextBlock">Where the next read starts.</param>
-public sealed record RequestPage(IReadOnlyList<InferenceRequest> Requests, ulong NextBlock);
+public sealed record RequestPage(IReadOnlyList<ServedRequest> Requests, ulong NextBlock);

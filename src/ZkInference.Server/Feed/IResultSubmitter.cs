@@ -9,7 +9,7 @@ public interface IResultSubmitter
     string ServerAddress { get; }
 
     /// <summary>Submits the result and waits for its receipt.</summary>
-    Task<SubmitOutcome> SubmitAsync(BigInteger requestId, ProvedInference result, CancellationToken cancellation);
+    Task<SubmissionOutcome> SubmitAsync(BigInteger requestId, ProvedInference result, CancellationToken cancellation);
 }
 
 /// <summary>What the market made of a submission.</summary>
@@ -17,4 +17,4 @@ public interface IResultSubmitter
 /// <param name="TransactionHash">The transaction that carried it.</param>
 /// <param name="GasUsed">Gas used by that transaction.</param>
 /// <param name="Reason">Why it was refused, when it was.</param>
-public sealed record SubmitOutcome(bool Accepted, string TransactionHash, ulong GasUsed, string? Reason = null);
+public sealed record SubmissionOutcome(bool Accepted, string TransactionHash, ulong GasUsed, string? Reason = null);

@@ -6,7 +6,7 @@ namespace ZkInference.Server.Journal;
 public sealed record JournalEntry
 {
     /// <summary>The request as read from the chain.</summary>
-    public required InferenceRequest Request { get; init; }
+    public required ServedRequest Request { get; init; }
 
     /// <summary>Its state.</summary>
     public RequestState State { get; init; }

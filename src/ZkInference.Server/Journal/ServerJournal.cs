@@ -73,7 +73,7 @@ public sealed class ServerJournal
     }
 
     /// <summary>Adds a newly seen request; false when it was already known (a replayed chain read).</summary>
-    public bool TryAdd(Feed.InferenceRequest request)
+    public bool TryAdd(Feed.ServedRequest request)
     {
         lock (gate)
         {

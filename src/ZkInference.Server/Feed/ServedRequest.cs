@@ -10,7 +10,7 @@ namespace ZkInference.Server.Feed;
 /// <param name="BlockNumber">The block holding the request event.</param>
 /// <param name="Timestamp">The request's timestamp (seconds since the Unix epoch).</param>
 /// <param name="InputCid">An IPFS CID of the input, when the user published it there instead of posting it.</param>
-public sealed record InferenceRequest(
+public sealed record ServedRequest(
     BigInteger RequestId,
     BigInteger ModelId,
     BigInteger InputCommitment,
