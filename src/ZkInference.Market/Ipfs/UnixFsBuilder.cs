@@ -1,5 +1,10 @@
 namespace ZkInference.Market.Ipfs;
 
+/// <summary>Receives each block of a DAG as it is made (leaves first, the root last).</summary>
+/// <param name="cid">The block's CID.</param>
+/// <param name="block">The block's bytes, valid only during the call.</param>
+public delegate void BlockSink(Cid cid, ReadOnlySpan<byte> block);
+
 /// <summary>
 /// Computes a file's UnixFS CID incrementally, as <c>ipfs add</c> does, in memory bounded by one chunk plus one
 /// pending node per tree level: write the bytes in any pieces, then <see cref="Complete"/>.
@@ -16,14 +21,18 @@ public sealed class UnixFsBuilder
     private readonly byte[] _chunk;
     private readonly List<List<DagLink>> _levels = [];
     private readonly DagPb _encoder = new();
+    private readonly BlockSink? _sink;
     private int _buffered;
     private long _leaves;
     private bool _completed;
 
     /// <summary>Starts a file with the given options (default: <see cref="UnixFsOptions.Kubo"/>).</summary>
+    /// <param name="options">How to chunk and lay out the file.</param>
+    /// <param name="sink">Called with every block made (to store or export the DAG); null when only the CID matters.</param>
     /// <exception cref="IpfsException">The options are out of range.</exception>
-    public UnixFsBuilder(UnixFsOptions? options = null)
+    public UnixFsBuilder(UnixFsOptions? options = null, BlockSink? sink = null)
     {
+        _sink = sink;
         _options = options ?? UnixFsOptions.Kubo;
         _options.Validate();
         _chunk = new byte[_options.ChunkSize];
@@ -70,11 +79,13 @@ public sealed class UnixFsBuilder
         {
             // A raw block has no CIDv0 form, so raw leaves are CIDv1 whatever the parents' version (as in kubo).
             leaf = new DagLink(Cid.OfBlock(1, Cid.Raw, chunk), (ulong)chunk.Length, (ulong)chunk.Length);
+            _sink?.Invoke(leaf.Cid, chunk);
         }
         else
         {
             ReadOnlySpan<byte> block = _encoder.Leaf(chunk);
             leaf = new DagLink(Cid.OfBlock(_options.CidVersion, Cid.DagPb, block), (ulong)block.Length, (ulong)chunk.Length);
+            _sink?.Invoke(leaf.Cid, block);
         }
         _buffered = 0;
         _leaves++;
@@ -103,6 +114,8 @@ public sealed class UnixFsBuilder
             totalSize += child.TotalSize;
             fileSize += child.FileSize;
         }
-        return new DagLink(Cid.OfBlock(_options.CidVersion, Cid.DagPb, block), totalSize, fileSize);
+        var parent = new DagLink(Cid.OfBlock(_options.CidVersion, Cid.DagPb, block), totalSize, fileSize);
+        _sink?.Invoke(parent.Cid, block);
+        return parent;
     }
 }

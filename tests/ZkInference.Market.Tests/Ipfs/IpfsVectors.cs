@@ -16,7 +16,7 @@ public sealed record IpfsVector(string Name, long Size, string Sha256, string? F
         {
             "empty" => new MemoryStream(),
             "ascii \"hello world\\n\"" => new MemoryStream("hello world\n"u8.ToArray()),
-            _ when Generator!.StartsWith("det(", StringComparison.Ordinal) => new DetStream(Size),
+            _ when Generator!.StartsWith("det(", StringComparison.Ordinal) => IpfsVectors.Det(Size),
             _ => throw new InvalidOperationException($"unknown generator {Generator}"),
         };
 }
@@ -27,6 +27,18 @@ public static class IpfsVectors
     public static string Folder => Path.Combine(RepoPaths.Shared, "vectors", "ipfs");
 
     public static IReadOnlyList<IpfsVector> All { get; } = Load();
+
+    private static readonly Lazy<byte[]> DetBytes = new(() =>
+    {
+        var bytes = new byte[All.Max(v => v.Generator?.StartsWith("det(", StringComparison.Ordinal) == true ? v.Size : 0)];
+        new DetStream(bytes.Length).ReadExactly(bytes);
+        return bytes;
+    });
+
+    /// <summary>det(n) as a read-only stream; every det input is a prefix of the longest, generated once.</summary>
+    public static Stream Det(long n) => n <= DetBytes.Value.Length
+        ? new MemoryStream(DetBytes.Value, 0, checked((int)n), writable: false)
+        : new DetStream(n);
 
     public static IpfsVector Named(string name) => All.Single(v => v.Name == name);
 
