@@ -1,0 +1,130 @@
+using System.Numerics;
+using ZkInference.Circuit;
+using ZkInference.Field;
+using ZkInference.Onnx.Model;
+using ZkInference.Onnx.Settings;
+
+namespace ZkInference.Onnx.Compiler;
+
+/// <summary>The state of one compilation: the builder, computed tensors by name, parameters in commitment order.</summary>
+internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, CompileSettings settings)
+{
+    private readonly Dictionary<string, QTensor> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QTensor> _params = new(StringComparer.Ordinal);
+
+    public CircuitBuilder B { get; } = builder;
+    public OnnxModel Model { get; } = model;
+    public CompileSettings Settings { get; } = settings;
+    public List<ParamTensor> Params { get; } = [];
+    public List<LayerReport> Layers { get; } = [];
+
+    /// <summary>The scale of activations (the input scale): product layers rescale back to it.</summary>
+    public int ActScale => Settings.InputScale;
+
+    public void Set(string name, QTensor t) => _values[name] = t;
+
+    public bool HasInput(OnnxNode node, int i) => i < node.Inputs.Length && node.Inputs[i].Length > 0;
+
+    public bool IsConstant(OnnxNode node, int i) => HasInput(node, i) && !_values.ContainsKey(node.Inputs[i]) && Model.Constants.ContainsKey(node.Inputs[i]);
+
+    /// <summary>A numeric input: a computed tensor, or a constant turned into a parameter.</summary>
+    public QTensor Tensor(OnnxNode node, int i)
+    {
+        if (!HasInput(node, i)) throw node.Error($"input {i} is missing");
+        string name = node.Inputs[i];
+        if (_values.TryGetValue(name, out QTensor? t)) return t;
+        if (Model.Constants.ContainsKey(name)) return Param(node, i);
+        throw node.Error($"input '{name}' is neither computed before this node nor a constant");
+    }
+
+    /// <summary>A constant input read at compile time (shapes, axes, indices, pads, clip bounds).</summary>
+    public ConstantTensor Constant(OnnxNode node, int i)
+    {
+        if (!HasInput(node, i)) throw node.Error($"input {i} is missing");
+        return Model.Constants.TryGetValue(node.Inputs[i], out ConstantTensor? c) ? c
+            : throw node.Error($"input '{node.Inputs[i]}' must be a constant (it is computed from the model input)");
+    }
+
+    /// <summary>A constant input as a parameter at the parameter scale, with the settings' visibility (once per name).</summary>
+    public QTensor Param(OnnxNode node, int i) => Param(Constant(node, i));
+
+    /// <summary>Values as a parameter tensor (derived parameters, such as folded batch-norm factors, included).</summary>
+    public QTensor Param(ConstantTensor c)
+    {
+        if (_params.TryGetValue(c.Name, out QTensor? cached)) return cached;
+        int scale = Settings.ParamScale;
+        long[] q = c.Data.Select(v => Quantizer.Quantize(v, scale, $"parameter '{c.Name}'")).ToArray();
+        BigInteger bound = q.Length == 0 ? 0 : q.Max(v => BigInteger.Abs(v));
+        Variable[]? wires = Settings.ParamVisibility switch
+        {
+            Visibility.Fixed => null,
+            Visibility.Public => B.PublicInputs($"param{Params.Count}", q.Length),
+            _ => B.PrivateInputs($"param{Params.Count}", q.Length),
+        };
+        var values = new LinearCombination[q.Length];
+        for (int k = 0; k < q.Length; k++) values[k] = wires is null ? Fr.FromInt64(q[k]) : wires[k];
+        Params.Add(new ParamTensor(c.Name, c.Shape, q, wires));
+        // Hashed and fixed parameters are pinned to the model's values (by the commitment or the circuit), so bounds
+        // may use them; public and private ones could be anything, so they are range-checked to the model's bound.
+        bool pinned = Settings.ParamVisibility is Visibility.Hashed or Visibility.Fixed;
+        if (!pinned)
+            foreach (Variable v in wires!) Circuit.Gadgets.Bits.RangeCheck(B, v + Circuit.Gadgets.Bits.Pow2(QTensor.BitsFor(bound) - 1), QTensor.BitsFor(bound));
+        if (!pinned) bound = (BigInteger.One << (QTensor.BitsFor(bound) - 1));
+        var t = new QTensor(c.Shape, values, scale, bound) { Known = pinned ? q : null };
+        _params[c.Name] = t;
+        return t;
+    }
+
+    /// <summary>Rescales every element to <paramref name="scale"/> (no-op when already there), with sign bits for free.</summary>
+    public QTensor RescaleTo(QTensor t, int scale)
+    {
+        int shift = t.Scale - scale;
+        if (shift < 0) return ScaleUp(t, scale);
+        if (shift == 0) return t;
+        var values = new LinearCombination[t.Count];
+        var signs = new LinearCombination[t.Count];
+        BigInteger bound = 0;
+        for (int i = 0; i < t.Count; i++)
+        {
+            var (q, s, qb) = QuantGadgets.Rescale(B, t.Values[i], t.Bound, shift);
+            values[i] = q; signs[i] = s;
+            if (qb > bound) bound = qb;
+        }
+        return new QTensor(t.Shape, values, scale, bound) { NonNegative = signs };
+    }
+
+    /// <summary>Multiplies by 2^(scale − t.Scale) (free).</summary>
+    public QTensor ScaleUp(QTensor t, int scale)
+    {
+        int shift = scale - t.Scale;
+        if (shift <= 0) return t;
+        Fr k = Circuit.Gadgets.Bits.Pow2(shift);
+        var bound = t.Bound << shift;
+        QuantGadgets.CheckBits(QTensor.BitsFor(bound));
+        return new QTensor(t.Shape, t.Values.Select(v => v.Scale(k)).ToArray(), scale, bound) { NonNegative = t.NonNegative };
+    }
+
+    /// <summary>Makes every element a single wire (1 linear constraint for each that is not), so products have short rows.</summary>
+    public QTensor Materialize(QTensor t)
+    {
+        if (t.Values.All(v => v.IsConstant || v.TryGetVariable(out _))) return t;
+        var values = t.Values.Select(v => v.IsConstant || v.TryGetVariable(out _) ? v : (LinearCombination)B.ToVariable(v)).ToArray();
+        return new QTensor(t.Shape, values, t.Scale, t.Bound) { NonNegative = t.NonNegative };
+    }
+
+    public void Check(QTensor t, OnnxNode node)
+    {
+        int bits = t.SignedBits;
+        if (bits > QuantGadgets.MaxBits)
+            throw node.Error($"its values need {bits} bits, more than the {QuantGadgets.MaxBits} the field allows without wrap-around; lower input_scale, param_scale or input_range");
+    }
+}
+
+/// <summary>What one node cost: for the compile report and the benchmarks.</summary>
+/// <param name="Node">The node's description.</param>
+/// <param name="OpType">The op.</param>
+/// <param name="Constraints">Constraints the node added.</param>
+/// <param name="MultiplyAccumulates">Multiply-accumulates of a product layer (0 for others).</param>
+/// <param name="ProductConstraints">Constraints spent on the products themselves (before rescaling).</param>
+/// <param name="OutputBits">Signed bits of the node's output bound.</param>
+public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits);
