@@ -18,6 +18,9 @@ public sealed class HardhatNode : IAsyncDisposable
     /// <summary>The Hardhat version installed on first use (it runs on Node 20).</summary>
     public const string HardhatVersion = "2.29.1";
 
+    /// <summary>The solcjs version installed beside it (compiles verifier contracts; see <see cref="SolcJs"/>).</summary>
+    public const string SolcVersion = "0.8.37";
+
     /// <summary>The chain id the node reports.</summary>
     public const long ChainId = 31337;
 
@@ -50,14 +53,16 @@ public sealed class HardhatNode : IAsyncDisposable
     {
         Directory.CreateDirectory(hardhatHome);
         var cli = Path.Combine(hardhatHome, "node_modules", "hardhat", "internal", "cli", "cli.js");
-        if (!File.Exists(cli))
+        if (!File.Exists(cli) || !File.Exists(SolcJs.ModulePath(hardhatHome)))
         {
-            progress?.Invoke($"installing hardhat {HardhatVersion} with npm into {hardhatHome} (first run only)");
+            progress?.Invoke($"installing hardhat {HardhatVersion} and solc {SolcVersion} with npm into {hardhatHome} (first run only)");
             await InstallAsync(hardhatHome, cancellation).ConfigureAwait(false);
             if (!File.Exists(cli)) throw new MarketException($"npm installed hardhat but {cli} is missing");
         }
-        var config = Path.Combine(hardhatHome, "zkinfer-devchain.config.js");
-        await File.WriteAllTextAsync(config, ConfigSource, cancellation).ConfigureAwait(false);
+        // Hardhat takes the folder of its config as the project root; an existing config (the repository's
+        // tests/interop has the same one) is kept.
+        var config = Path.Combine(hardhatHome, "hardhat.config.js");
+        if (!File.Exists(config)) await File.WriteAllTextAsync(config, ConfigSource, cancellation).ConfigureAwait(false);
 
         var keys = Enumerable.Range(0, accounts).Select(_ => "0x" + Convert.ToHexStringLower(NewPrivateKey())).ToArray();
         var port = FreePort();
@@ -68,7 +73,7 @@ public sealed class HardhatNode : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { cli, "node", "--config", config, "--hostname", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { cli, "node", "--hostname", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(a);
         start.Environment["ZKINFER_HARDHAT_KEYS"] = string.Join(',', keys);
         start.Environment["HARDHAT_DISABLE_TELEMETRY_PROMPT"] = "true";
@@ -127,7 +132,7 @@ public sealed class HardhatNode : IAsyncDisposable
         var manifest = Path.Combine(home, "package.json");
         if (!File.Exists(manifest))
             await File.WriteAllTextAsync(manifest,
-                $$"""{ "name": "zkinfer-devchain", "private": true, "dependencies": { "hardhat": "{{HardhatVersion}}" } }""",
+                $$"""{ "name": "zkinfer-devchain", "private": true, "dependencies": { "hardhat": "{{HardhatVersion}}", "solc": "{{SolcVersion}}" } }""",
                 cancellation).ConfigureAwait(false);
         var npm = new ProcessStartInfo("npm")
         {
@@ -142,7 +147,7 @@ public sealed class HardhatNode : IAsyncDisposable
         await process.StandardOutput.ReadToEndAsync(cancellation).ConfigureAwait(false);
         await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
         if (process.ExitCode != 0)
-            throw new MarketException($"npm install hardhat@{HardhatVersion} failed ({process.ExitCode}): {await stderr.ConfigureAwait(false)}");
+            throw new MarketException($"npm install (hardhat@{HardhatVersion}, solc@{SolcVersion}) failed ({process.ExitCode}): {await stderr.ConfigureAwait(false)}");
     }
 
     private static byte[] NewPrivateKey()
