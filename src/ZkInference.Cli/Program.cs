@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Groth16Commands.Create());
         root.Subcommands.Add(ZkeyCommands.Create());
+        root.Subcommands.Add(OnnxCommands.Create());
         PowersOfTauCommands.AddTo(root);
         Groth16SetupCommand.AddTo(root);
         ZkeyCeremonyCommands.AddTo(root);

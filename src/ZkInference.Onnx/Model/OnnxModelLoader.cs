@@ -29,9 +29,7 @@ public static class OnnxModelLoader
     public static OnnxModel Load(byte[] bytes, string name = "model")
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        OnnxModel model = LoadUnchecked(bytes, name, new Dictionary<string, ConstantTensor>());
-        Ops.OpRegistry.CheckSupported(model);
-        return model;
+        return LoadUnchecked(bytes, name, new Dictionary<string, ConstantTensor>());
     }
 
     /// <summary>
@@ -40,9 +38,7 @@ public static class OnnxModelLoader
     /// </summary>
     public static OnnxModel Load(byte[] bytes, string name, IReadOnlyDictionary<string, ConstantTensor> boundInputs)
     {
-        OnnxModel model = LoadUnchecked(bytes, name, boundInputs);
-        Ops.OpRegistry.CheckSupported(model);
-        return model;
+        return LoadUnchecked(bytes, name, boundInputs);
     }
 
     private static OnnxModel LoadUnchecked(byte[] bytes, string name, IReadOnlyDictionary<string, ConstantTensor> boundInputs)
@@ -58,13 +54,6 @@ public static class OnnxModelLoader
         foreach (TensorProto t in g.Initializer) constants[t.Name] = TensorReader.Read(t, $"initializer '{t.Name}'");
         foreach (var (key, value) in boundInputs) constants[key] = value;
 
-        var inputs = g.Input.Where(i => !constants.ContainsKey(i.Name)).ToList();
-        if (inputs.Count != 1)
-            throw new OnnxException($"{name}: the compiler takes exactly one graph input, the model has {inputs.Count} ({string.Join(", ", inputs.Select(i => i.Name))})");
-        TensorInfo input = ReadInfo(inputs[0], name, requireFloat: true);
-        if (g.Output.Count == 0) throw new OnnxException($"{name}: the graph has no outputs");
-        var outputs = g.Output.Select(o => ReadInfo(o, name, requireFloat: false, allowUnknown: true)).ToList();
-
         var nodes = new List<OnnxNode>();
         for (int i = 0; i < g.Node.Count; i++)
         {
@@ -78,6 +67,15 @@ public static class OnnxModelLoader
             if (n.OpType == "Constant") { constants[node.Outputs[0]] = ConstantValue(node); continue; }
             nodes.Add(node);
         }
+        // Unsupported ops and attributes are reported first, before anything else about the graph.
+        Ops.OpRegistry.CheckSupported(nodes);
+        var inputs = g.Input.Where(i => !constants.ContainsKey(i.Name)).ToList();
+        if (inputs.Count != 1)
+            throw new OnnxException($"{name}: the compiler takes exactly one graph input, the model has {inputs.Count} ({string.Join(", ", inputs.Select(i => i.Name))})");
+        TensorInfo input = ReadInfo(inputs[0], name, requireFloat: true);
+        if (g.Output.Count == 0) throw new OnnxException($"{name}: the graph has no outputs");
+        var outputs = g.Output.Select(o => ReadInfo(o, name, requireFloat: false, allowUnknown: true)).ToList();
+
         return new OnnxModel(input, outputs, nodes, constants, opset, bytes);
     }
 

@@ -22,9 +22,9 @@ internal static class OpRegistry
         Ops.TryGetValue(node.OpType, out OpDefinition? d) ? d : throw node.Error($"op {node.OpType} is not supported (supported: {string.Join(", ", Ops.Keys.Order())})");
 
     /// <summary>Refuses, before any circuit is built, a node whose op or an attribute is not supported.</summary>
-    public static void CheckSupported(OnnxModel model)
+    public static void CheckSupported(IEnumerable<OnnxNode> nodes)
     {
-        foreach (OnnxNode node in model.Nodes)
+        foreach (OnnxNode node in nodes)
         {
             OpDefinition d = Get(node);
             foreach (string a in node.Attributes.Keys)
