@@ -44,6 +44,10 @@ public sealed class BadInputTests
         Assert.Throws<OnnxException>(() => OnnxCircuit.Compile(m, CompileSettings.Default with { InputScale = 30 }));
         Assert.Throws<OnnxException>(() => OnnxCircuit.Compile(m, CompileSettings.Default with { InputVisibility = Visibility.Fixed }));
         Assert.Contains("bits", Assert.Throws<OnnxException>(() => OnnxCircuit.Compile(m, CompileSettings.Default with { InputScale = 24, ParamScale = 24, InputRange = 1e12, ParamVisibility = Visibility.Fixed })).Message);
+        // Wide but representable inputs through three layers: the derived widths stay below the field, or the compiler says so.
+        var wide = CompileSettings.Default with { InputScale = 24, ParamScale = 24, InputRange = 1e9, ParamVisibility = Visibility.Fixed };
+        try { Assert.True(OnnxCircuit.Compile(m, wide).Settings.Layers.All(l => l.OutputBits <= 240)); }
+        catch (OnnxException e) { Assert.Contains("bits", e.Message); }
     }
 
     [Fact]

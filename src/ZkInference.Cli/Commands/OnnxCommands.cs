@@ -24,6 +24,7 @@ internal static class OnnxCommands
         onnx.Subcommands.Add(Witness());
         onnx.Subcommands.Add(Prove());
         onnx.Subcommands.Add(Verify());
+        onnx.Subcommands.Add(OnnxBenchCommand.Create());
         return onnx;
     }
 
@@ -60,7 +61,7 @@ internal static class OnnxCommands
             string output = p.GetValue(dir)!;
             Directory.CreateDirectory(output);
             AtomicFile.Write(Path.Combine(output, "model.onnx"), s => s.Write(loaded.Bytes));
-            AtomicFile.Write(Path.Combine(output, "circuit.r1cs"), s => R1csFile.Write(circuit.Circuit.System, s));
+            AtomicFile.Write(Path.Combine(output, "circuit.r1cs"), s => R1csFile.Write(circuit.Circuit.System, new NonClosingStream(s)));
             AtomicFile.WriteText(Path.Combine(output, "settings.json"), result.ToJson());
             Console.Out.WriteLine($"constraints: {result.Constraints}");
             Console.Out.WriteLine($"public signals: {result.PublicSignals.Sum(e => e.Count)} ({string.Join(", ", result.PublicSignals.Select(e => e.Count == 1 ? e.Name : $"{e.Name}[{e.Count}]"))})");
@@ -101,7 +102,7 @@ internal static class OnnxCommands
         cmd.SetAction(p => Run(() =>
         {
             Fr[] w = MakeWitness(p.GetValue(dir)!, p.GetValue(input)!, p.GetValue(rid)!, p.GetValue(server)!);
-            AtomicFile.Write(p.GetValue(wtns)!, s => WtnsFile.Write(w, s));
+            AtomicFile.Write(p.GetValue(wtns)!, s => WtnsFile.Write(w, new NonClosingStream(s)));
             return 0;
         }));
         return cmd;

@@ -64,12 +64,15 @@ internal static class OnnxCompiler
             Add("input_commitment", 1, $"Poseidon commitment of the quantized input (round(x·2^{settings.InputScale}) row-major; commitment_scheme)");
         }
         Fr? paramCommitment = null;
+        int paramBits = 0;
         if (settings.ParamVisibility == Visibility.Hashed)
         {
             var all = ctx.Params.SelectMany(p => p.Wires!).Select(v => (LinearCombination)v).ToArray();
-            b.PublicOutput("param_commitment", TensorCommitment.Gadget(b, all));
-            paramCommitment = TensorCommitment.Hash(ctx.Params.SelectMany(p => p.Values).Select(Fr.FromInt64).ToArray());
-            Add("param_commitment", 1, $"Poseidon commitment of all parameters (params, in order, each round(w·2^{settings.ParamScale}) row-major; commitment_scheme)");
+            long[] values = ctx.Params.SelectMany(p => p.Values).ToArray();
+            paramBits = ParamBits(values);
+            b.PublicOutput("param_commitment", PackedCommitment.Gadget(b, all, paramBits));
+            paramCommitment = PackedCommitment.Hash(values, paramBits);
+            Add("param_commitment", 1, $"Poseidon commitment of all parameters (params, in order, each round(w·2^{settings.ParamScale}) row-major, packed at param_bits; commitment_scheme)");
         }
         if (settings.InputVisibility == Visibility.Public) Add("input", input.Count, $"the quantized input round(x·2^{settings.InputScale}) row-major");
         if (settings.ParamVisibility == Visibility.Public) Add("params", ctx.Params.Sum(p => p.Values.Length), "the quantized parameters in params order");
@@ -100,6 +103,7 @@ internal static class OnnxCompiler
             Wires = circuit.System.WireCount,
             MultiplyAccumulates = ctx.Layers.Sum(l => l.MultiplyAccumulates),
             ParamCommitment = paramCommitment?.ToString(),
+            ParamBits = paramBits,
             CommitmentScheme = CommitmentSchemeText,
             Params = ctx.Params.Select(p => new ParamInfo(p.Name, p.Shape)).ToArray(),
             PublicSignals = [.. layout],
@@ -113,13 +117,19 @@ internal static class OnnxCompiler
     public static long InputBound(CompileSettings s)
     {
         double q = Math.Ceiling(Math.ScaleB(s.InputRange, s.InputScale)) + 1;
+        if (q > 0x4000_0000_0000_0000) throw new OnnxException($"input_range {s.InputRange} at input_scale {s.InputScale} needs more than 62 bits per input element; lower one of them");
         long bound = 1;
         while (bound < q) bound <<= 1;
         QuantGadgets.CheckBits(QTensor.BitsFor(bound));
         return bound;
     }
 
+    /// <summary>Signed bits holding every parameter: bitlen(max |p|) + 1.</summary>
+    public static int ParamBits(long[] values) => QTensor.BitsFor(values.Length == 0 ? 0 : values.Max(v => BigInteger.Abs(v)));
+
     public const string CommitmentSchemeText =
         "circomlib Poseidon over field elements (signed integers as r - |v|): n <= 16 elements: Poseidon(x0..x(n-1)); " +
-        "more: h = Poseidon(x0..x15), then h = Poseidon(h, next up to 15 elements) per chunk; empty: Poseidon(0)";
+        "more: h = Poseidon(x0..x15), then h = Poseidon(h, next up to 15 elements) per chunk; empty: Poseidon(0). " +
+        "Input and output: over the quantized elements themselves. Parameters: each p offset to p + 2^(param_bits-1) and packed " +
+        "little-endian floor(248/param_bits) per element (sum u_i * 2^(param_bits*i)), then the same chain over the packed elements";
 }

@@ -74,6 +74,9 @@ public sealed record CircuitSettings
     /// <summary>The parameter commitment (decimal), the model's identity in the marketplace; null unless parameters are hashed.</summary>
     [JsonPropertyName("param_commitment")] public string? ParamCommitment { get; init; }
 
+    /// <summary>Signed bits of the widest parameter: the packing width of the parameter commitment (0 unless hashed).</summary>
+    [JsonPropertyName("param_bits")] public int ParamBits { get; init; }
+
     /// <summary>How commitments are computed.</summary>
     [JsonPropertyName("commitment_scheme")] public required string CommitmentScheme { get; init; }
 
