@@ -126,5 +126,6 @@ public static class R1csFile
         w.WriteUInt32((uint)n);
         w.BeginSection(MapSection, 8L * cs.WireCount);
         for (int i = 0; i < cs.WireCount; i++) w.WriteUInt64((ulong)cs.LabelOf(i));
+        w.Complete();
     }
 }

@@ -56,6 +56,7 @@ public static class WtnsFile
         w.WriteUInt32((uint)witness.Length);
         w.BeginSection(ValuesSection, (long)witness.Length * Fr.SizeInBytes);
         foreach (ref readonly Fr v in witness) w.WriteFr(v);
+        w.Complete();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using ZkInference.Field;
+using ZkInference.Circuit.Formats;
 
 namespace ZkInference.Groth16.Formats;
 

@@ -1,6 +1,7 @@
 using AtomicFile = ZkInference.Groth16.Formats.AtomicFile;
 using ZkInference.Field;
 using ZkInference.Groth16.Ceremony;
+using ZkInference.Circuit.Formats;
 
 namespace ZkInference.Groth16.Ptau;
 
@@ -27,9 +28,9 @@ public static partial class PowersOfTau
                 long size = id switch { 2 => (2 * n - 1) * 64, 3 => n * 128, 4 or 5 => n * 64, 6 => 128, _ => -1 };
                 byte[]? all = id == 7 ? file.ReadSection(7, "contributions") : null;
                 w.BeginSection(id, all?.Length ?? size);
-                if (all != null) { w.Write(all); continue; }
+                if (all != null) { w.WriteBytes(all); continue; }
                 for (long off = 0; off < size; off += 1 << 22)
-                    w.Write(file.ReadRaw(id, off, (int)Math.Min(1 << 22, size - off)));
+                    w.WriteBytes(file.ReadRaw(id, off, (int)Math.Min(1 << 22, size - off)));
             }
             void Step(double units) { done += units; progress?.Report(Math.Min(1, done / total)); }
             // Each section is read (and checked) once; every level is a prefix of it.
@@ -48,7 +49,7 @@ public static partial class PowersOfTau
             file.ReadG1(PtauFile.SectionBetaTauG1, 0, g1.AsSpan(0, (int)n));
             w.BeginSection(PtauFile.SectionLagrangeBetaTauG1, (2 * n - 1) * 64);
             for (int p = 0; p <= power; p++) { WriteLagrangeG1(g1, fs, p); Step(1 << p); }
-            w.EndAll();
+            w.Complete();
             return 0;
         });
         progress?.Report(1);

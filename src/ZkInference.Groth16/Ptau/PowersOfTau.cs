@@ -2,6 +2,7 @@ using AtomicFile = ZkInference.Groth16.Formats.AtomicFile;
 using System.Buffers.Binary;
 using ZkInference.Field;
 using ZkInference.Groth16.Ceremony;
+using ZkInference.Circuit.Formats;
 
 namespace ZkInference.Groth16.Ptau;
 
@@ -39,7 +40,7 @@ public static partial class PowersOfTau
             WriteRepeated(w, PtauFile.SectionBetaG2, g2, 1);
             w.BeginSection(PtauFile.SectionContributions, 4);
             w.WriteUInt32(0);
-            w.EndAll();
+            w.Complete();
             return 0;
         });
         return PtauHashing.FirstChallengeHash(power);
@@ -153,8 +154,8 @@ public static partial class PowersOfTau
             };
             byte[] section7 = PtauContribution.SectionBytes([.. file.Contributions, contribution]);
             w.BeginSection(PtauFile.SectionContributions, section7.Length);
-            w.Write(section7);
-            w.EndAll();
+            w.WriteBytes(section7);
+            w.Complete();
             progress?.Report(1.0);
             return new PtauContributionResult(responseHash, nextChallenge);
         });
@@ -166,7 +167,7 @@ public static partial class PowersOfTau
         w.WriteUInt32(32);
         var q = new byte[32];
         Fp.Modulus.TryWriteBytes(q, out _, isUnsigned: true, isBigEndian: false);
-        w.Write(q);
+        w.WriteBytes(q);
         w.WriteUInt32((uint)power);
         w.WriteUInt32((uint)power);
     }
@@ -177,8 +178,8 @@ public static partial class PowersOfTau
         const int Block = 4096;
         byte[] big = new byte[item.Length * Block];
         for (int i = 0; i < Block; i++) item.CopyTo(big, i * item.Length);
-        for (; count >= Block; count -= Block) w.Write(big);
-        w.Write(big.AsSpan(0, (int)count * item.Length));
+        for (; count >= Block; count -= Block) w.WriteBytes(big);
+        w.WriteBytes(big.AsSpan(0, (int)count * item.Length));
     }
 
     internal static uint ReadU32(ReadOnlySpan<byte> b) => BinaryPrimitives.ReadUInt32LittleEndian(b);

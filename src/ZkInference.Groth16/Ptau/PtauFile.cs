@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using ZkInference.Field;
 using ZkInference.Groth16.Ceremony;
+using ZkInference.Groth16.Formats;
 
 namespace ZkInference.Groth16.Ptau;
 
@@ -23,7 +24,7 @@ public sealed class PtauFile : IDisposable
     private PtauFile(BinFile file)
     {
         _file = file;
-        byte[] header = file.ReadAll(SectionHeader, "header");
+        byte[] header = file.ReadSectionBytes(SectionHeader, "header");
         if (header.Length != 4 + 32 + 8) file.Fail($"has a header of {header.Length} bytes; expected 44");
         uint n8 = BinaryPrimitives.ReadUInt32LittleEndian(header);
         if (n8 != 32) file.Fail($"declares {n8}-byte field elements; only BN254 (32) is supported");
@@ -36,21 +37,21 @@ public sealed class PtauFile : IDisposable
         Power = (int)power;
         CeremonyPower = (int)ceremonyPower;
         long n = 1L << Power;
-        file.ExpectSize(SectionTauG1, "tauG1", (2 * n - 1) * 64);
-        file.ExpectSize(SectionTauG2, "tauG2", n * 128);
-        file.ExpectSize(SectionAlphaTauG1, "alphaTauG1", n * 64);
-        file.ExpectSize(SectionBetaTauG1, "betaTauG1", n * 64);
-        file.ExpectSize(SectionBetaG2, "betaG2", 128);
-        Contributions = PtauContribution.ParseSection(file.ReadAll(SectionContributions, "contributions"), m => file.Fail(m));
-        int lagrange = new[] { 12, 13, 14, 15 }.Count(file.Has);
+        file.ExpectSectionSize(SectionTauG1, "tauG1", (2 * n - 1) * 64);
+        file.ExpectSectionSize(SectionTauG2, "tauG2", n * 128);
+        file.ExpectSectionSize(SectionAlphaTauG1, "alphaTauG1", n * 64);
+        file.ExpectSectionSize(SectionBetaTauG1, "betaTauG1", n * 64);
+        file.ExpectSectionSize(SectionBetaG2, "betaG2", 128);
+        Contributions = PtauContribution.ParseSection(file.ReadSectionBytes(SectionContributions, "contributions"), m => file.Fail(m));
+        int lagrange = new[] { 12, 13, 14, 15 }.Count(file.HasSection);
         if (lagrange is not 0 and not 4) file.Fail("has only some of the phase-2 sections 12..15");
         IsPrepared = lagrange == 4;
         if (IsPrepared)
         {
-            file.ExpectSize(SectionLagrangeTauG1, "Lagrange tauG1", (4 * n - 1) * 64);
-            file.ExpectSize(SectionLagrangeTauG2, "Lagrange tauG2", (2 * n - 1) * 128);
-            file.ExpectSize(SectionLagrangeAlphaTauG1, "Lagrange alphaTauG1", (2 * n - 1) * 64);
-            file.ExpectSize(SectionLagrangeBetaTauG1, "Lagrange betaTauG1", (2 * n - 1) * 64);
+            file.ExpectSectionSize(SectionLagrangeTauG1, "Lagrange tauG1", (4 * n - 1) * 64);
+            file.ExpectSectionSize(SectionLagrangeTauG2, "Lagrange tauG2", (2 * n - 1) * 128);
+            file.ExpectSectionSize(SectionLagrangeAlphaTauG1, "Lagrange alphaTauG1", (2 * n - 1) * 64);
+            file.ExpectSectionSize(SectionLagrangeBetaTauG1, "Lagrange betaTauG1", (2 * n - 1) * 64);
         }
     }
 
@@ -64,7 +65,7 @@ public sealed class PtauFile : IDisposable
     }
 
     /// <summary>The path the file was opened from.</summary>
-    public string Path => _file.Path;
+    public string Path => _file.FileName;
 
     /// <summary>log2 of the number of τ powers in G2 (tauG1 holds 2^(p+1)−1 powers).</summary>
     public int Power { get; }
@@ -114,11 +115,11 @@ public sealed class PtauFile : IDisposable
     internal byte[] ReadRaw(int section, long offset, int count)
     {
         var b = new byte[count];
-        _file.Read(section, offset, b);
+        _file.ReadAt(section, offset, b);
         return b;
     }
 
-    internal byte[] ReadSection(int section, string what) => _file.ReadAll(section, what);
+    internal byte[] ReadSection(int section, string what) => _file.ReadSectionBytes(section, what);
 
     /// <summary>The challenge the next contribution answers: the last one's next challenge, or the initial hash.</summary>
     public byte[] LastChallenge() =>

@@ -1,5 +1,6 @@
 using ZkInference.Field;
 using ZkInference.Groth16.Formats;
+using ZkInference.Circuit.Formats;
 
 namespace ZkInference.Groth16;
 
@@ -142,7 +143,7 @@ public static class ZkeyFile
     private static void WriteValidated(ProvingKey key, Stream stream)
     {
         byte[] contributions = key.Contributions ?? EmptyContributions;
-        using var w = new BinFileWriter(stream, Magic, Version, 10);
+        using var w = new BinFileWriter(stream, Magic, Version, 10, leaveOpen: true);
         w.BeginSection((int)ZkeySection.Protocol, 4);
         w.WriteUInt32(Groth16Protocol);
 
@@ -172,6 +173,7 @@ public static class ZkeyFile
         WriteG1(w, ZkeySection.PointsH, key.H);
         w.BeginSection((int)ZkeySection.Contributions, contributions.Length);
         w.WriteBytes(contributions);
+        w.Complete();
     }
 
     private static void WriteG1(BinFileWriter w, ZkeySection section, G1Affine[] points)
