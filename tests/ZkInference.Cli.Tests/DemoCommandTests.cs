@@ -10,7 +10,7 @@ public sealed class DemoCommandTests
     public void DemoProvesAndSnarkjsAgrees()
     {
         string dir = RepoPaths.NewTempDirectory("demo");
-        var result = Zkinfer.Run(["demo", "--dir", dir]);
+        var result = Zkinfer.Run(["demo", "circuit", "--dir", dir]);
         Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
         Assert.Contains("outputs match: yes", result.StdOut);
         Assert.EndsWith("OK", result.StdOut.TrimEnd());

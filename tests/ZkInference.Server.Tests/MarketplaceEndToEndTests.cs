@@ -144,7 +144,9 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         }
 
         // Money, exactly as the rules say: fee, then the owner's share, the server gets the rest; refunds in full.
-        BigInteger fees = 0, owner = 0, server = 0, refundsToUser0 = 0;
+        // The subscription settles at purchase: fee to the platform, the rest to the owner.
+        BigInteger fees = terms.SubscriptionPrice * FeeBps / MarketRules.Bps, server = 0, refundsToUser0 = 0;
+        BigInteger owner = terms.SubscriptionPrice - fees;
         foreach (var e in accepted)
         {
             var amount = asked[e.RequestId].Amount;

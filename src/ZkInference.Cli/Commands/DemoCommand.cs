@@ -5,16 +5,38 @@ using ZkInference.Groth16;
 
 namespace ZkInference.Cli.Commands;
 
-/// <summary><c>zkinfer demo</c>: the complete trusted-setup, prove and verify workflow on the bundled circuit.</summary>
+/// <summary>
+/// <c>zkinfer demo</c>: the whole marketplace on the bundled model; <c>zkinfer demo circuit</c>: the circom/snarkjs
+/// workflow (powers of tau, setup, prove, verify) on a small bundled circuit, without a chain.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
         var dir = new Option<string?>("--dir") { Description = "Folder for the files the demo writes (default: a new temporary folder)" };
-        var command = new Command("demo", "Run the whole workflow on the bundled circuit: setup, witness, prove, verify (in process and as the EVM does)") { dir };
-        command.SetAction(parse =>
+        var requests = new Option<int>("--requests") { Description = "Inference requests to send", DefaultValueFactory = _ => 6 };
+        var ptau = new Option<string?>("--ptau") { Description = "A prepared powers-of-tau file for the Groth16 setup (default: a development setup)" };
+        var command = new Command("demo", "Run the marketplace on the bundled model: local chain, contracts, servers, proofs, settlement") { dir, requests, ptau };
+        command.SetAction(async (parse, cancellation) =>
         {
-            string folder = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "zkinfer-demo-" + Guid.NewGuid().ToString("N")[..8]);
+            string folder = parse.GetValue(dir) ?? NewFolder();
+            try
+            {
+                return await new MarketplaceDemo(folder, AnsiConsole.Console, Math.Max(1, parse.GetValue(requests)), parse.GetValue(ptau)).RunAsync(cancellation);
+            }
+            catch (Exception e) when (e is Groth16Exception or ZkInference.Circuit.CircuitException or ZkInference.Onnx.OnnxException
+                                           or ZkInference.Market.MarketException or IOException or InvalidOperationException or TimeoutException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+
+        var circuitDir = new Option<string?>("--dir") { Description = "Folder for the files the demo writes (default: a new temporary folder)" };
+        var circuit = new Command("circuit", "The circom/snarkjs workflow on a bundled circuit: setup, witness, prove, verify (in process and as the EVM does)") { circuitDir };
+        circuit.SetAction(parse =>
+        {
+            string folder = parse.GetValue(circuitDir) ?? NewFolder();
             try
             {
                 return new DemoRun(folder, AnsiConsole.Console).Run();
@@ -25,6 +47,9 @@ internal static class DemoCommand
                 return 1;
             }
         });
+        command.Subcommands.Add(circuit);
         return command;
     }
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "zkinfer-demo-" + Guid.NewGuid().ToString("N")[..8]);
 }
