@@ -26,6 +26,7 @@ public static class Program
         Groth16SetupCommand.AddTo(root);
         ZkeyCeremonyCommands.AddTo(root);
         ZkeySolidityCommand.AddTo(root);
+        root.Subcommands.Add(Commands.Market.MarketCommands.Create());
         return root;
     }
 }
