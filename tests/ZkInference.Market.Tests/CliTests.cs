@@ -49,7 +49,7 @@ public sealed partial class CliTests(HardhatNode node)
         Assert.Contains("CreditsBought", access.StdOut);
         ProcessResult req = Run(dir, 2, "request", "--model", model, "--input-commitment", TestCircuit.Commit(x).ToString(), "--market", market);
         Assert.True(req.ExitCode == 0, req.StdErr);
-        Assert.Contains("Credit", req.StdOut);
+        Assert.Contains(", 3, 1000, ", req.StdOut);   // payment kind 3 (a credit) worth 3000 / 3
         BigInteger requestId = BigInteger.Parse(Value(req, "request"), System.Globalization.CultureInfo.InvariantCulture);
 
         (BigInteger[] outputs, BigInteger[] words) = TestCircuit.Instance.Prove(x, w, requestId, Address.Parse(server));
