@@ -19,7 +19,7 @@ public sealed class DifferentialTests(HardhatNode node, ITestOutputHelper output
     {
         Address verifier = ChainScenarioTests.DeployVerifier(node);
         int sequences = 0, steps = 0, reverts = 0, rejected = 0, accepted = 0;
-        var property = Prop.ForAll(MarketStep.Sequence(15, 20).ToArbitrary(), (MarketStep[] sequence) =>
+        var property = Prop.ForAll(MarketStep.Sequence(14, 18).ToArbitrary(), (MarketStep[] sequence) =>
         {
             DualMarket m = ChainScenarioTests.NewDual(node, verifier);
             try
@@ -40,7 +40,7 @@ public sealed class DifferentialTests(HardhatNode node, ITestOutputHelper output
             }
             sequences++;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(22).WithQuietOnSuccess(true), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20).WithQuietOnSuccess(true), property);
         output.WriteLine($"{sequences} sequences, {steps} steps: {reverts} reverted, {accepted} proofs accepted, {rejected} rejected");
         // The generator must reach the interesting outcomes, or the comparison proves little.
         Assert.True(accepted > 0 && rejected > 0 && reverts > steps / 10, $"{accepted} accepted, {rejected} rejected, {reverts} reverts of {steps}");

@@ -117,7 +117,7 @@ public sealed partial class DualMarket
             {
                 BigInteger id = ModelRef(s.A);
                 BigInteger expected = Engine.SubscriptionExpiry(me, id) > _clock || Engine.CreditCount(me, id) > 0 ? 0 : Engine.Model(id)?.Terms.PerUsePrice ?? 0;
-                ulong[] offsets = [0, 30, 120, 600, 3600, 30, 120, 600, 3600, MarketRules.MaxRequestTtl + 1];
+                ulong[] offsets = [0, 600, 3600, 600, 3600, 120, 600, 3600, 30, MarketRules.MaxRequestTtl + 1];
                 BigInteger x = Inputs[s.B % Inputs.Length];
                 return r with { ModelId = id, Input = x, InputCommitment = TestCircuit.Commit(x), Deadline = _clock + offsets[s.C % offsets.Length], Value = Choose(s.C / 10, expected) };
             }

@@ -27,7 +27,7 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
                 rejected += o.Events.OfType<ProofRejected>().Count();
             }
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30).WithQuietOnSuccess(true), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20).WithQuietOnSuccess(true), property);
         output.WriteLine($"{steps} steps, {accepted} accepted, {rejected} rejected; errors: {string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value}"))}");
         Assert.True(accepted > 0 && rejected > 0);
     }
