@@ -27,6 +27,7 @@ public static class Program
         Groth16SetupCommand.AddTo(root);
         ZkeyCeremonyCommands.AddTo(root);
         ZkeySolidityCommand.AddTo(root);
+        root.Subcommands.Add(Commands.Market.MarketCommands.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(IpfsCommands.Create());
         return root;

@@ -61,6 +61,14 @@ public sealed partial class MarketClient
         return new MarketStatus(Address.Parse(owner), paused, fee, fees, nextModel, nextRequest, held);
     }
 
+    /// <summary>The latest block's timestamp: the chain's "now", which deadlines are measured against.</summary>
+    public async Task<ulong> LatestBlockTimestampAsync(CancellationToken cancellationToken = default)
+    {
+        BlockWithTransactionHashes b = await _chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
+            .SendRequestAsync(BlockParameter.CreateLatest()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (ulong)b.Timestamp.Value;
+    }
+
     /// <summary>Wei the account can withdraw.</summary>
     public Task<BigInteger> BalanceOfAsync(Address account, CancellationToken cancellationToken = default) =>
         ScalarAsync<BalanceOfFunction, BigInteger>(new BalanceOfFunction { Account = account.ToString() }, cancellationToken);

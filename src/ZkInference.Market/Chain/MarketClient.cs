@@ -77,6 +77,8 @@ public sealed partial class MarketClient
             gas = (long)(estimate * (100 + options.GasMarginPercent) / 100);
         }
         var input = new TransactionInput(data, toText, from, new HexBigInteger(gas), new HexBigInteger(value));
+        // The node's pending count, every time: a cached nonce goes stale after a reorganisation or a dropped transaction.
+        input.Nonce = await Rpc(abi, () => chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(from, BlockParameter.CreatePending()), ct).ConfigureAwait(false);
         string hash = await Rpc(abi, () => chain.Web3.TransactionManager.SendTransactionAsync(input), ct).ConfigureAwait(false);
         TransactionReceipt receipt = await WaitForReceiptAsync(chain, hash, ct).ConfigureAwait(false);
         if (receipt.Status.Value != 1) throw new MarketException($"transaction {hash} reverted on chain (gas used {receipt.GasUsed.Value} of {gas})");

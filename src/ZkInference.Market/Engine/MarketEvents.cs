@@ -12,7 +12,7 @@ public abstract record MarketEvent
     public abstract object[] Values();
 
     /// <summary>Name(arg, …).</summary>
-    public override string ToString() => $"{Name}({string.Join(", ", Values().Select(AbiText.Format))})";
+    public sealed override string ToString() => $"{Name}({string.Join(", ", Values().Select(AbiText.Format))})";
 }
 
 #pragma warning disable CS1591 // the event records' parameters are documented in docs/MARKET.md, one table per event
