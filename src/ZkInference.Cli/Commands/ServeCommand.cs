@@ -20,9 +20,6 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var rpc = new Option<string>("--rpc") { Description = "JSON-RPC URL of the chain", Required = true };
-        var market = new Option<string>("--market") { Description = "Address of the market contract", Required = true };
-        var keyFile = new Option<string?>("--key-file") { Description = $"File holding the server's private key (or set {PrivateKeySource.EnvironmentVariable})" };
         var models = new Option<string>("--models") { Description = "Folder with one subfolder per served model id: the compiled model (zkinfer onnx compile) and its circuit.zkey", Required = true };
         var urls = new Option<string>("--urls") { Description = "Where the HTTP endpoint listens", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
         var state = new Option<string?>("--state") { Description = "Journal folder (default: <models>/.server-state)" };
@@ -32,15 +29,16 @@ internal static class ServeCommand
         var startBlock = new Option<ulong>("--start-block") { Description = "First block to read when the journal is new", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "Run a prover server for the market: prove requested inferences and submit them")
         {
-            rpc, market, keyFile, models, urls, state, confirmations, maxProofs, gateway, startBlock,
+            models, urls, state, confirmations, maxProofs, gateway, startBlock,
         };
+        Market.MarketCli.With(command);
         command.SetAction(async (parse, cancellation) =>
         {
             try
             {
                 var modelsDir = parse.GetValue(models)!;
-                var chain = await ChainConnection.ConnectAsync(parse.GetValue(rpc)!, PrivateKeySource.Read(parse.GetValue(keyFile)), cancellation);
-                var client = new MarketClient(chain, Address.Parse(parse.GetValue(market)!));
+                var client = await Market.MarketCli.ClientAsync(parse);
+                var chain = client.Chain;
                 using var http = new HttpClient();
                 var fetcher = parse.GetValue(gateway) is { } g ? new IpfsFetcher(http, g) : null;
                 foreach (var dir in Directory.Exists(modelsDir) ? Directory.GetDirectories(modelsDir) : [])

@@ -32,6 +32,9 @@ public sealed partial class MarketClient
     /// <summary>The account sending transactions.</summary>
     public Address Sender => _chain.Sender;
 
+    /// <summary>The connection this client sends through.</summary>
+    public ChainConnection Chain => _chain;
+
     /// <summary>The ABI decoder for errors and events.</summary>
     public MarketAbi Abi { get; }
 

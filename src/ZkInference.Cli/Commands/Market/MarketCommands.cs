@@ -103,9 +103,14 @@ internal static class MarketCommands
     private static Command Request()
     {
         Option<string> model = Number("--model", "Model id");
-        Option<string> input = Number("--input-commitment", "Poseidon commitment of the quantized input (decimal)");
+        Option<string?> commitment = new("--input-commitment") { Description = "Poseidon commitment of the quantized input (decimal); or give --input and --model-dir" };
+        Option<string?> input = new("--input") { Description = "input.json: the commitment is computed from it (needs --model-dir), and with --server it is sent to that prover server" };
+        Option<string?> modelDir = new("--model-dir") { Description = "The compiled model (settings.json, and circuit.zkey or verification_key.json to check the proof)" };
+        Option<string?> server = new("--server") { Description = "A prover server's URL: send it the input, wait for the result, verify the proof and print the outputs" };
         Option<string> ttl = Number("--deadline-seconds", "Seconds until the deadline (at most 30 days)", "3600");
-        var command = With(new Command("request", "Request an inference; pays the per-use price unless a subscription or credit covers it; prints the request id") { model, input, ttl });
+        Option<int> wait = new("--wait-seconds") { Description = "How long to wait for the server's result", DefaultValueFactory = _ => 600 };
+        var command = With(new Command("request", "Request an inference; pays the per-use price unless a subscription or credit covers it; prints the request id (with --server: the verified, decoded outputs)")
+            { model, commitment, input, modelDir, server, ttl, wait });
         SetAction(command, async parse =>
         {
             MarketClient client = await ClientAsync(parse).ConfigureAwait(false);
@@ -116,9 +121,36 @@ internal static class MarketCommands
             ulong credits = await client.CreditCountAsync(client.Sender, id).ConfigureAwait(false);
             BigInteger value = expiry > now + 60 || credits > 0 ? 0 : m.Terms.PerUsePrice;
             ulong deadline = now + (ulong)ParseAmount(parse.GetValue(ttl)!, "--deadline-seconds");
-            (BigInteger requestId, MarketTransaction tx) = await client.RequestInferenceAsync(id, ParseAmount(parse.GetValue(input)!, "--input-commitment"), deadline, value).ConfigureAwait(false);
-            Console.WriteLine($"request: {requestId}");
-            PrintTransaction(tx);
+
+            if (parse.GetValue(input) is not { } inputPath)
+            {
+                string c = parse.GetValue(commitment) ?? throw new MarketException("give --input-commitment, or --input with --model-dir");
+                (BigInteger requestId, MarketTransaction tx) = await client.RequestInferenceAsync(id, ParseAmount(c, "--input-commitment"), deadline, value).ConfigureAwait(false);
+                Console.WriteLine($"request: {requestId}");
+                PrintTransaction(tx);
+                return 0;
+            }
+            string dir = parse.GetValue(modelDir) ?? throw new MarketException("--input needs --model-dir (the compiled model's folder, for its settings.json)");
+            var settings = ZkInference.Onnx.Settings.CircuitSettings.FromJson(File.ReadAllText(Path.Combine(dir, "settings.json")));
+            string inputJson = File.ReadAllText(inputPath);
+            if (parse.GetValue(server) is not { } serverUrl)
+            {
+                var c = ZkInference.Server.Client.InferenceRequester.Commit(settings, inputJson);
+                (BigInteger requestId, MarketTransaction tx) = await client.RequestInferenceAsync(id, c, deadline, value).ConfigureAwait(false);
+                Console.WriteLine($"request: {requestId}");
+                PrintTransaction(tx);
+                return 0;
+            }
+            string vkJson = Path.Combine(dir, "verification_key.json");
+            Groth16.VerifyingKey key = File.Exists(vkJson) ? Groth16.Json.VerificationKeyJson.Read(vkJson) : Groth16.ZkeyFile.ReadVerifyingKey(Path.Combine(dir, "circuit.zkey"));
+            using var http = new HttpClient();
+            var result = await new ZkInference.Server.Client.InferenceRequester(client, http)
+                .RunAsync(id, settings, key, inputJson, serverUrl, value, deadline, TimeSpan.FromSeconds(parse.GetValue(wait))).ConfigureAwait(false);
+            Console.Error.WriteLine($"request: {result.RequestId} {result.State}{(result.Reason is null ? "" : ": " + result.Reason)}");
+            if (result.State != "settled") return 1;
+            Console.Error.WriteLine($"proof verified locally: {(result.VerifiedLocally ? "yes" : "NO")}");
+            if (!result.VerifiedLocally) return 1;
+            Console.WriteLine(result.DecodedOutputJson);
             return 0;
         });
         return command;
