@@ -33,8 +33,6 @@ public class MsmBenchmarks
         G2Jacobian.BatchToAffine(jac2, _points2);
     }
 
-    internal G1Jacobian G1Msm(MsmOptions options) => MultiExp.G1(_points, _scalars, options);
-
     [Benchmark] public G1Jacobian G1_Msm_65536_1Thread() => MultiExp.G1(_points, _scalars, OneThread);
     [Benchmark] public G1Jacobian G1_Msm_65536_AllCores() => MultiExp.G1(_points, _scalars);
     [Benchmark] public G2Jacobian G2_Msm_4096_AllCores() => MultiExp.G2(_points2, _scalars.AsSpan(0, _points2.Length));

@@ -55,18 +55,6 @@ internal static class Quick
             if (what is "msm2" or "all") Time("G1 MSM 2^16, all cores", reps, () => m.G1_Msm_65536_AllCores());
             if (what is "msmg2" or "all") Time("G2 MSM 2^12, all cores", reps, () => m.G2_Msm_4096_AllCores());
         }
-        if (what is "msmglv")
-        {
-            // The GLV split against none, alternating in one process, one thread, window by the cost model or forced.
-            var m = new MsmBenchmarks();
-            m.Setup();
-            int? c = args.Length > 3 ? int.Parse(args[3]) : null;
-            for (int i = 0; i < reps; i++)
-            {
-                Time("G1 MSM 2^16, 1 thread, no GLV", 3, () => m.G1Msm(new MsmOptions { MaxDegreeOfParallelism = 1, Glv = false }));
-                Time($"G1 MSM 2^16, 1 thread, GLV c={c}", 3, () => m.G1Msm(new MsmOptions { MaxDegreeOfParallelism = 1, Glv = true, WindowBits = c }));
-            }
-        }
         if (what is "fft1" or "fft2" or "all")
         {
             var f = new FftBenchmarks();

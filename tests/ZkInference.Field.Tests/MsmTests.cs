@@ -33,36 +33,11 @@ public sealed class MsmTests
         return data;
     }
 
-    // The GLV split forced on small inputs (it is the default from 1024 points): every size class, every kind
-    // (duplicates put P, P, −P and the identity into the same buckets of both halves), both accumulations.
-    public static TheoryData<int, string, int, bool?> G1GlvCases()
-    {
-        var data = new TheoryData<int, string, int, bool?>();
-        foreach (int n in new[] { 2, 3, 5, 31, 64, 127, 256, 1000 })
-            foreach (string kind in new[] { "random", "edge", "duplicates" })
-                data.Add(n, kind, n % 2 == 0 ? 1 : 2, n >= 31 ? true : null);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(G1GlvCases))]
-    public void G1WithTheGlvSplitMatchesTheNaiveSum(int n, string kind, int threads, bool? batchAffine) =>
-        CheckG1(n, kind, threads, batchAffine, glv: true);
-
-    [Theory]
-    [InlineData(2100, 1)]
-    [InlineData(4099, 2)]
-    public void G1WithoutTheGlvSplitMatchesTheNaiveSum(int n, int threads) =>
-        CheckG1(n, "duplicates", threads, null, glv: false);
-
     // Points are multiples mᵢ·S of one random S (built by additions), so the expected sum is the single
     // product (Σ kᵢ·mᵢ)·S: exact and cheap, and independent of the bucket machinery under test.
     [Theory]
     [MemberData(nameof(G1Cases))]
-    public void G1MatchesTheNaiveSum(int n, string kind, int threads, bool? batchAffine) =>
-        CheckG1(n, kind, threads, batchAffine, glv: null);
-
-    private static void CheckG1(int n, string kind, int threads, bool? batchAffine, bool? glv)
+    public void G1MatchesTheNaiveSum(int n, string kind, int threads, bool? batchAffine)
     {
         var rng = new Random(n * 31 + kind.Length);
         G1Jacobian s = G1Jacobian.FromAffine(CurveGenerators.RandomG1(rng));
@@ -76,7 +51,7 @@ public sealed class MsmTests
         Fr[] scalars = Scalars(n, kind, rng);
         G1Jacobian expected = G1Jacobian.Multiply(s, Dot(scalars, m));
         // A tiny batch forces many same-bucket conflicts through the deferral queue and the overflow.
-        var options = new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = batchAffine, BatchSize = batchAffine == true ? 8 : null, Glv = glv };
+        var options = new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = batchAffine, BatchSize = batchAffine == true ? 8 : null };
         Assert.Equal(expected.ToAffine(), MultiExp.G1(points, scalars, options).ToAffine());
     }
 

@@ -24,8 +24,7 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     private readonly AffinePoint<T>[] _loaded;      // per batch entry: the (possibly negated) point, loaded once
     private readonly int _batchSize;
     private int _batchCount, _queueCount, _batchId;
-    private AffinePoint<T>* _points, _phi;          // point i < n is _points[i], point n + i is _phi[i]
-    private int _n;
+    private AffinePoint<T>* _points;
 
     public BucketWorker(int buckets, int batchSize)
     {
@@ -43,16 +42,11 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
         _loaded = ArrayPool<AffinePoint<T>>.Shared.Rent(batchSize);
     }
 
-    /// <summary>
-    /// Adds digit·P into bucket |digit| − 1 for every point of the window; digits[i] belongs to points[i] for
-    /// i &lt; n and to phi[i − n] above (the GLV half; phi is null without it).
-    /// </summary>
+    /// <summary>Adds digit·P into bucket |digit| − 1 for every point of the window.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Accumulate(AffinePoint<T>* points, AffinePoint<T>* phi, int n, ReadOnlySpan<short> digits, int buckets, bool batchAffine)
+    public void Accumulate(AffinePoint<T>* points, ReadOnlySpan<short> digits, int buckets, bool batchAffine)
     {
         _points = points;
-        _phi = phi;
-        _n = n;
         Array.Clear(_occupied, 0, buckets);
         Array.Clear(_overflow, 0, buckets);
         Array.Fill(_mark, -1, 0, buckets);
@@ -84,11 +78,14 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LoadPoint(int signed, out T x, out T y)
     {
-        int index = signed >= 0 ? signed : ~signed;
-        AffinePoint<T>* p = index < _n ? _points + index : _phi + (index - _n);
-        x = p->X;
-        if (signed >= 0) y = p->Y;
-        else T.Neg(p->Y, out y);
+        if (signed >= 0)
+        {
+            x = _points[signed].X;
+            y = _points[signed].Y;
+            return;
+        }
+        x = _points[~signed].X;
+        T.Neg(_points[~signed].Y, out y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

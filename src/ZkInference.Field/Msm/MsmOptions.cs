@@ -15,9 +15,6 @@ public sealed class MsmOptions
     /// <summary>Forces (true) or forbids (false) batch-affine bucket accumulation; null decides by size. For tests.</summary>
     internal bool? BatchAffine { get; init; }
 
-    /// <summary>Forces (true) or forbids (false) the GLV split on G1; null decides by size (ignored on G2). For tests.</summary>
-    internal bool? Glv { get; init; }
-
     /// <summary>Points per shared inversion in batch-affine accumulation, or null to choose by window. For tests.</summary>
     internal int? BatchSize { get; init; }
 }

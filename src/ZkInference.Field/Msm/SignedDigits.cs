@@ -10,10 +10,7 @@ namespace ZkInference.Field.Internal;
 internal static class SignedDigits
 {
     /// <summary>Windows needed for scalars below r &lt; 2²⁵⁴: the carry out of the top window must vanish, so c·W ≥ 255.</summary>
-    public static int WindowCount(int c) => WindowCount(c, 255);
-
-    /// <summary>Windows for magnitudes below 2^(bits−1): c·W ≥ bits.</summary>
-    public static int WindowCount(int c, int bits) => (bits + c - 1) / c;
+    public static int WindowCount(int c) => (255 + c - 1) / c;
 
     /// <summary>
     /// Converts scalars[0..n) (out of Montgomery form, once) into digits; a zero scalar or an identity point gets
@@ -25,6 +22,8 @@ internal static class SignedDigits
     {
         int windows = WindowCount(c);
         Span<ulong> limbs = stackalloc ulong[5];
+        long full = 1L << c, half = 1L << (c - 1);
+        ulong mask = (1UL << c) - 1;
         for (int i = start; i < end; i++)
         {
             if (scalars[i].IsZero || points[i].IsInfinity)
@@ -34,28 +33,16 @@ internal static class SignedDigits
             }
             Scalars.ToLimbs(scalars[i], limbs);
             limbs[4] = 0;
-            Write(limbs, false, i, n, c, windows, digits);
-        }
-    }
-
-    /// <summary>
-    /// The signed digits of the magnitude in limbs[0..4) (limbs[4] = 0, for the straddling read), negated when
-    /// <paramref name="negative"/>, into digits[w·stride + index] for the first <paramref name="windows"/> windows.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Write(Span<ulong> limbs, bool negative, int index, int stride, int c, int windows, Span<short> digits)
-    {
-        long full = 1L << c, half = 1L << (c - 1);
-        ulong mask = (1UL << c) - 1;
-        long carry = 0;
-        for (int w = 0; w < windows; w++)
-        {
-            int bit = w * c, limb = bit >> 6, offset = bit & 63;
-            ulong raw = limbs[limb] >> offset;
-            if (offset + c > 64) raw |= limbs[limb + 1] << (64 - offset);
-            long d = (long)(raw & mask) + carry;
-            if (d > half) { d -= full; carry = 1; } else carry = 0;
-            digits[w * stride + index] = (short)(negative ? -d : d);
+            long carry = 0;
+            for (int w = 0; w < windows; w++)
+            {
+                int bit = w * c, limb = bit >> 6, offset = bit & 63;
+                ulong raw = limbs[limb] >> offset;
+                if (offset + c > 64) raw |= limbs[limb + 1] << (64 - offset);
+                long d = (long)(raw & mask) + carry;
+                if (d > half) { d -= full; carry = 1; } else carry = 0;
+                digits[w * n + i] = (short)d;
+            }
         }
     }
 }
