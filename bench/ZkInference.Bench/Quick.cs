@@ -9,7 +9,7 @@ namespace ZkInference.Bench;
 /// <summary>
 /// `quick &lt;what&gt;`: a few repetitions with wall time and process CPU time (the CPU time is far less
 /// disturbed by other jobs on a shared machine than BenchmarkDotNet's wall clock). what = msm1 | msm2 | msmg2 |
-/// fft1 | fft2 | prove16 | all.
+/// fft1 | fft2 | verify | prove16 | phases | ops | all.
 /// </summary>
 internal static class Quick
 {
@@ -54,6 +54,13 @@ internal static class Quick
         if (what is "msm1" or "all") Time("G1 MSM 2^16, 1 thread", reps, () => m.G1_Msm_65536_1Thread());
             if (what is "msm2" or "all") Time("G1 MSM 2^16, all cores", reps, () => m.G1_Msm_65536_AllCores());
             if (what is "msmg2" or "all") Time("G2 MSM 2^12, all cores", reps, () => m.G2_Msm_4096_AllCores());
+        }
+        if (what is "verify" or "all")
+        {
+            var g = new Groth16Benchmarks();
+            g.Setup();
+            Time("Groth16 verify x 20", reps, () => { for (int i = 0; i < 20; i++) g.Groth16_Verify(); });
+            Time("Groth16 batch-verify 64 proofs", reps, () => g.Groth16_BatchVerify64());
         }
         if (what is "fft1" or "fft2" or "all")
         {
