@@ -39,6 +39,24 @@ public sealed class FftTests
         return values.AsSpan().SequenceEqual(original);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(17)]
+    [InlineData(28)]
+    public void RootOfUnityIsThePrimitiveRootOfItsDomain(int logSize)
+    {
+        Fr w = EvaluationDomain.RootOfUnity(logSize);
+        if (logSize <= 17) Assert.Equal(EvaluationDomain.ForLogSize(logSize).Generator, w);
+        // Order exactly 2^k: w = 1 for k = 0, else w^(2^(k−1)) = −1.
+        Fr x = w;
+        for (int i = 0; i < logSize - 1; i++) Fr.Square(x, out x);
+        Assert.Equal(logSize == 0 ? Fr.One : -Fr.One, x);
+        Assert.Throws<ArgumentOutOfRangeException>(() => EvaluationDomain.RootOfUnity(29));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EvaluationDomain.RootOfUnity(-1));
+    }
+
     [Fact]
     public void InverseUndoesForwardAt2To16()
     {

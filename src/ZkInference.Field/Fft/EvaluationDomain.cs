@@ -34,8 +34,7 @@ public sealed partial class EvaluationDomain
             throw new ArgumentOutOfRangeException(nameof(logSize), logSize, $"the domain size must be 2^k with 0 ≤ k ≤ {Fr.TwoAdicity}");
         LogSize = logSize;
         Size = 1 << logSize;
-        Fr w = Fr.TwoAdicRootOfUnity;
-        for (int i = logSize; i < Fr.TwoAdicity; i++) Fr.Square(w, out w);
+        Fr w = RootOfUnity(logSize);
         Generator = w;
         Fr.Inverse(w, out Fr wInv);
         GeneratorInverse = wInv;
@@ -72,6 +71,20 @@ public sealed partial class EvaluationDomain
 
     /// <summary>1/n in Fr.</summary>
     public Fr SizeInverse { get; }
+
+    /// <summary>
+    /// ω (a primitive 2^<paramref name="logSize"/>-th root of unity, the generator of that domain) without
+    /// building the domain's twiddle tables.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">logSize is negative or above <see cref="Fr.TwoAdicity"/>.</exception>
+    public static Fr RootOfUnity(int logSize)
+    {
+        if (logSize < 0 || logSize > Fr.TwoAdicity)
+            throw new ArgumentOutOfRangeException(nameof(logSize), logSize, $"the domain size must be 2^k with 0 ≤ k ≤ {Fr.TwoAdicity}");
+        Fr w = Fr.TwoAdicRootOfUnity;
+        for (int i = logSize; i < Fr.TwoAdicity; i++) Fr.Square(w, out w);
+        return w;
+    }
 
     // powers[i] = start·stepⁱ for a table owned by the domain.
     private static unsafe void FillPowers(Fr[] powers, Fr start, Fr step)

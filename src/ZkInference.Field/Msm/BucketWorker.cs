@@ -9,7 +9,8 @@ namespace ZkInference.Field.Internal;
 /// (about 6 multiplications each instead of 11 for a mixed Jacobian addition). A point whose bucket is
 /// already in the current batch is deferred to a queue and retried after the flush; when the queue is full
 /// (heavily repeated digits) the point goes into the bucket's Jacobian overflow by a mixed addition.
-/// All arrays are pooled and reused across windows.
+/// All arrays are pooled and reused across windows. The loops are fully optimised from their first call
+/// (a prover runs once per process, so tier-0 code would otherwise run for the first MSMs).
 /// </summary>
 [SkipLocalsInit]
 internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, IField<T>
@@ -19,7 +20,8 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     private readonly JacobianPoint<T>[] _overflow;  // Jacobian part of each bucket (identity when unused)
     private readonly int[] _mark;                   // batch id that last scheduled bucket b
     private readonly int[] _batchBucket, _batchPoint, _queueBucket, _queuePoint;
-    private readonly T[] _den, _scratch;
+    private readonly T[] _den, _prefix;             // per batch entry: denominator, product of the earlier ones
+    private readonly AffinePoint<T>[] _loaded;      // per batch entry: the (possibly negated) point, loaded once
     private readonly int _batchSize;
     private int _batchCount, _queueCount, _batchId;
     private AffinePoint<T>* _points;
@@ -36,10 +38,12 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
         _queueBucket = ArrayPool<int>.Shared.Rent(batchSize);
         _queuePoint = ArrayPool<int>.Shared.Rent(batchSize);
         _den = ArrayPool<T>.Shared.Rent(batchSize);
-        _scratch = ArrayPool<T>.Shared.Rent(batchSize);
+        _prefix = ArrayPool<T>.Shared.Rent(batchSize);
+        _loaded = ArrayPool<AffinePoint<T>>.Shared.Rent(batchSize);
     }
 
     /// <summary>Adds digit·P into bucket |digit| − 1 for every point of the window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accumulate(AffinePoint<T>* points, ReadOnlySpan<short> digits, int buckets, bool batchAffine)
     {
         _points = points;
@@ -84,12 +88,14 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
         T.Neg(_points[~signed].Y, out y);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToOverflow(int b, int signed)
     {
         LoadPoint(signed, out T x, out T y);
         JacobianPoint<T>.AddMixed(_overflow[b], x, y, out _overflow[b]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Schedule(int b, int signed)
     {
         if (!_occupied[b])
@@ -123,6 +129,7 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     }
 
     // Moves deferred points whose bucket is free in the new batch into it (or straight into an empty bucket).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrainQueue()
     {
         int kept = 0;
@@ -149,58 +156,66 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
         _queueCount = kept;
     }
 
-    // Completes the pending additions bucket[b] += P with one shared inversion of their denominators.
+    // Completes the pending additions bucket[b] += P with one shared inversion of their denominators
+    // (Montgomery's trick, fused: the forward pass loads each point once and keeps the running product, the
+    // backward pass peels each inverse off and finishes that addition at once).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flush()
     {
         int count = _batchCount;
         if (count == 0) return;
-        Span<T> den = _den.AsSpan(0, count);
+        T acc = T.One;
         for (int j = 0; j < count; j++)
         {
             ref AffinePoint<T> bucket = ref _affine[_batchBucket[j]];
-            LoadPoint(_batchPoint[j], out T px, out T py);
-            if (bucket.X != px) T.Sub(px, bucket.X, out den[j]);
-            else if (bucket.Y == py) T.Double(py, out den[j]);   // doubling: λ = 3x²/2y
-            else den[j] = T.Zero;                                 // P + (−P): the bucket empties
+            ref AffinePoint<T> p = ref _loaded[j];
+            LoadPoint(_batchPoint[j], out p.X, out p.Y);
+            _prefix[j] = acc;
+            if (bucket.X != p.X) T.Sub(p.X, bucket.X, out _den[j]);
+            else if (bucket.Y == p.Y) T.Double(p.Y, out _den[j]);   // doubling: λ = 3x²/2y
+            else { _den[j] = T.Zero; continue; }                    // P + (−P): the bucket empties
+            FieldOps<T>.Mul(acc, _den[j], out acc);
         }
-        BatchInversion.InvertInPlace(den, _scratch);
-        for (int j = 0; j < count; j++)
+        T.Inverse(acc, out T inv);
+        for (int j = count - 1; j >= 0; j--)
         {
             int b = _batchBucket[j];
             ref AffinePoint<T> bucket = ref _affine[b];
-            if (den[j].IsZero)
+            if (_den[j].IsZero)
             {
                 _occupied[b] = false;
                 continue;
             }
-            LoadPoint(_batchPoint[j], out T px, out T py);
-            T lambda;
-            if (bucket.X != px)
+            // 1/den[j] = prefix[j]·(den[0]·…·den[j])⁻¹; then drop den[j] from the inverse.
+            FieldOps<T>.Mul(_prefix[j], inv, out T denInverse);
+            FieldOps<T>.Mul(inv, _den[j], out inv);
+            ref AffinePoint<T> p = ref _loaded[j];
+            T num;
+            if (bucket.X != p.X)
             {
-                T.Sub(py, bucket.Y, out T num);
-                FieldOps<T>.Mul(num, den[j], out lambda);
+                T.Sub(p.Y, bucket.Y, out num);
             }
             else
             {
-                FieldOps<T>.Square(px, out T xx);
-                T.Double(xx, out T num);
+                FieldOps<T>.Square(p.X, out T xx);
+                T.Double(xx, out num);
                 T.Add(num, xx, out num);
-                FieldOps<T>.Mul(num, den[j], out lambda);
             }
+            FieldOps<T>.Mul(num, denInverse, out T lambda);
             FieldOps<T>.Square(lambda, out T x3);
             T.Sub(x3, bucket.X, out x3);
-            T.Sub(x3, px, out x3);
+            T.Sub(x3, p.X, out x3);
             T.Sub(bucket.X, x3, out T y3);
             FieldOps<T>.Mul(lambda, y3, out y3);
-            T.Sub(y3, bucket.Y, out y3);
+            T.Sub(y3, bucket.Y, out bucket.Y);
             bucket.X = x3;
-            bucket.Y = y3;
         }
         _batchCount = 0;
         _batchId++;
     }
 
     /// <summary>Σ (b + 1)·bucket[b] by the running-sum trick: 2 additions per bucket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reduce(int buckets, out JacobianPoint<T> sum)
     {
         JacobianPoint<T> running = JacobianPoint<T>.Infinity, total = JacobianPoint<T>.Infinity;
@@ -224,6 +239,7 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
         ArrayPool<int>.Shared.Return(_queueBucket);
         ArrayPool<int>.Shared.Return(_queuePoint);
         ArrayPool<T>.Shared.Return(_den);
-        ArrayPool<T>.Shared.Return(_scratch);
+        ArrayPool<T>.Shared.Return(_prefix);
+        ArrayPool<AffinePoint<T>>.Shared.Return(_loaded);
     }
 }

@@ -16,6 +16,7 @@ internal static class SignedDigits
     /// Converts scalars[0..n) (out of Montgomery form, once) into digits; a zero scalar or an identity point gets
     /// all-zero digits so that the bucket phase skips it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Compute<T>(AffinePoint<T>* points, Fr* scalars, int start, int end, int n, int c, Span<short> digits)
         where T : unmanaged, IField<T>
     {

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ZkInference.Field;
 using ZkInference.Circuit.Formats;
 
@@ -54,6 +56,29 @@ internal static class PointArrays
             return bad;
         });
         return result;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> G2 points into <paramref name="storage"/> viewed as G2 points (a G2 point is
+    /// exactly two G1 slots), so that one buffer serves every section of the streaming prover. Checks as
+    /// <see cref="ReadG2(BinFile, int, string, bool)"/>.
+    /// </summary>
+    public static void ReadG2Into(BinFile file, G1Affine[] storage, int count, string what, bool checkSubgroup)
+    {
+        if (Unsafe.SizeOf<G2Affine>() != 2 * Unsafe.SizeOf<G1Affine>() || (long)storage.Length * Unsafe.SizeOf<G1Affine>() < (long)count * Unsafe.SizeOf<G2Affine>())
+            throw new ArgumentException($"the buffer of {storage.Length} G1 slots cannot hold {count} G2 points", nameof(storage));
+        Read(file, count, G2Affine.SizeInBytes, what, (bytes, start, n) =>
+        {
+            int bad = -1;
+            ForBlocks(n, (lo, hi) =>
+            {
+                Span<G2Affine> result = MemoryMarshal.Cast<G1Affine, G2Affine>(storage.AsSpan());
+                for (int i = lo; i < hi; i++)
+                    if (!G2Affine.TryReadMontgomeryLittleEndian(bytes.AsSpan(i * G2Affine.SizeInBytes, G2Affine.SizeInBytes), out result[start + i], checkSubgroup))
+                    { InterlockedMin(ref bad, i); return; }
+            });
+            return bad;
+        });
     }
 
     private static void Read(BinFile file, int count, int size, string what, Func<byte[], int, int, int> decode)

@@ -35,7 +35,7 @@ internal static class QapEvaluator
         for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out cc[i]);
 
         EvaluationDomain domain = EvaluationDomain.ForLogSize(power);
-        Fr shift = EvaluationDomain.ForLogSize(power + 1).Generator;
+        Fr shift = EvaluationDomain.RootOfUnity(power + 1);   // ω₂ₙ alone: the 2n domain's tables are not needed
         bool parallelInside = Environment.ProcessorCount < 3;
         void ToOddCoset(Fr[] values)
         {

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using ZkInference.Circuit.Formats;
+using ZkInference.Field;
+using ZkInference.Field.Fft;
+using ZkInference.Groth16;
+
+namespace ZkInference.Bench;
+
+/// <summary>
+/// `quick &lt;what&gt;`: a few repetitions with wall time and process CPU time (the CPU time is far less
+/// disturbed by other jobs on a shared machine than BenchmarkDotNet's wall clock). what = msm1 | msm2 | msmg2 |
+/// fft1 | fft2 | verify | prove16 | phases | ops | all.
+/// </summary>
+internal static class Quick
+{
+    public static int Run(string[] args)
+    {
+        string what = args.Length > 1 ? args[1] : "all";
+        int reps = args.Length > 2 ? int.Parse(args[2]) : 5;
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        // Calibration: a dependent chain of Fr products, so other figures can be read in units of one product.
+        Fr x = Fr.FromUInt64(3), y = Fr.FromUInt64(5);
+        Time("Fr mul x 1,000,000 (calibration)", reps, () => { for (int i = 0; i < 1_000_000; i++) Fr.Mul(x, y, out x); });
+        if (what is "ops")
+        {
+            const int n = 1 << 20;
+            var a = new Fr[n]; var b = new Fr[n]; var rng = new Random(2);
+            for (int i = 0; i < n; i++) { a[i] = Fr.Random(rng); b[i] = Fr.Random(rng); }
+            Time("2^20 independent Fr mul", reps, () => { for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out a[i]); });
+            Time("2^20 Fr add+sub", reps, () => { for (int i = 0; i < n; i++) { Fr x = a[i], y = b[i]; Fr.Add(x, y, out a[i]); Fr.Sub(x, y, out b[i]); } });
+            var d12 = EvaluationDomain.ForLogSize(12);
+            var d20 = EvaluationDomain.ForLogSize(20);
+            Time("256 x FFT 2^12 (in cache)", reps, () => { for (int i = 0; i < 256; i++) d12.Fft(a.AsSpan(i << 12, 1 << 12), false); });
+            Time("FFT 2^20 1 thread", reps, () => d20.Fft(a, false));
+            Time("2^20 butterflies (same twiddle)", reps, () => { Fr w = b[5]; for (int i = 0; i < n / 2; i++) { Fr x = a[i], y = a[i + n / 2]; Fr.Add(x, y, out a[i]); Fr.Sub(x, y, out Fr d); Fr.Mul(d, w, out a[i + n / 2]); } });
+        }
+        if (what is "msm1" or "msm2" or "msmg2" or "all")
+        {
+            var m = new MsmBenchmarks();
+            m.Setup();
+            if (what is "ops")
+        {
+            const int n = 1 << 20;
+            var a = new Fr[n]; var b = new Fr[n]; var rng = new Random(2);
+            for (int i = 0; i < n; i++) { a[i] = Fr.Random(rng); b[i] = Fr.Random(rng); }
+            Time("2^20 independent Fr mul", reps, () => { for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out a[i]); });
+            Time("2^20 Fr add+sub", reps, () => { for (int i = 0; i < n; i++) { Fr x = a[i], y = b[i]; Fr.Add(x, y, out a[i]); Fr.Sub(x, y, out b[i]); } });
+            var d12 = EvaluationDomain.ForLogSize(12);
+            var d20 = EvaluationDomain.ForLogSize(20);
+            Time("256 x FFT 2^12 (in cache)", reps, () => { for (int i = 0; i < 256; i++) d12.Fft(a.AsSpan(i << 12, 1 << 12), false); });
+            Time("FFT 2^20 1 thread", reps, () => d20.Fft(a, false));
+            Time("2^20 butterflies (same twiddle)", reps, () => { Fr w = b[5]; for (int i = 0; i < n / 2; i++) { Fr x = a[i], y = a[i + n / 2]; Fr.Add(x, y, out a[i]); Fr.Sub(x, y, out Fr d); Fr.Mul(d, w, out a[i + n / 2]); } });
+        }
+        if (what is "msm1" or "all") Time("G1 MSM 2^16, 1 thread", reps, () => m.G1_Msm_65536_1Thread());
+            if (what is "msm2" or "all") Time("G1 MSM 2^16, all cores", reps, () => m.G1_Msm_65536_AllCores());
+            if (what is "msmg2" or "all") Time("G2 MSM 2^12, all cores", reps, () => m.G2_Msm_4096_AllCores());
+        }
+        if (what is "verify" or "all")
+        {
+            var g = new Groth16Benchmarks();
+            g.Setup();
+            Time("Groth16 verify x 20", reps, () => { for (int i = 0; i < 20; i++) g.Groth16_Verify(); });
+            Time("Groth16 batch-verify 64 proofs", reps, () => g.Groth16_BatchVerify64());
+        }
+        if (what is "fft1" or "fft2" or "all")
+        {
+            var f = new FftBenchmarks();
+            f.Setup();
+            if (what is "fft1" or "all") Time("Fr FFT 2^20, 1 thread", reps, f.Fft_2_20_1Thread);
+            if (what is "fft2" or "all") Time("Fr FFT 2^20, all cores", reps, f.Fft_2_20);
+        }
+        if (what is "phases")
+        {
+            for (int i = 0; i < reps; i++)
+            {
+                try { QuickProvePhases.Run(Fixture("scale_2e16", "circuit_final.zkey"), Fixture("scale_2e16", "witness.wtns")); }
+                catch (Groth16Exception) { Console.WriteLine("  (self-check of the dummy proof failed, as expected)"); }
+            }
+        }
+        if (what is "prove16" or "all")
+        {
+            string zkey = Fixture("scale_2e16", "circuit_final.zkey");
+            Fr[] w = WtnsFile.Read(Fixture("scale_2e16", "witness.wtns"));
+            Time("prove 2^16 from the zkey path", reps, () => Prover.Prove(zkey, w));
+        }
+        return 0;
+    }
+
+    private static void Time(string label, int reps, Action body)
+    {
+        body(); // warm-up
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        var proc = Process.GetCurrentProcess();
+        for (int i = 0; i < reps; i++)
+        {
+            proc.Refresh();
+            TimeSpan c0 = proc.TotalProcessorTime;
+            long t0 = Stopwatch.GetTimestamp();
+            body();
+            double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            proc.Refresh();
+            wall.Add(ms);
+            cpu.Add((proc.TotalProcessorTime - c0).TotalMilliseconds);
+        }
+        wall.Sort();
+        cpu.Sort();
+        Console.WriteLine($"{label,-34} wall median {wall[reps / 2],8:F1} ms (min {wall[0],8:F1})   CPU median {cpu[reps / 2],8:F1} ms (min {cpu[0],8:F1})");
+    }
+
+    private static string Fixture(string folder, string file)
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, "ZkInference.sln")))
+                return Path.Combine(dir, "..", "shared", "fixtures", folder, file);
+        throw new InvalidOperationException("no ZkInference.sln above the benchmark binary");
+    }
+}
