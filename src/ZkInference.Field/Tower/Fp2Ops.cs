@@ -11,19 +11,15 @@ namespace ZkInference.Field;
 [SkipLocalsInit]
 internal static class Fp2Ops
 {
-    /// <summary>r = a·b in Fp, as a call.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void FpMul(in Fp a, in Fp b, out Fp r) => Fp.Mul(a, b, out r);
-
     /// <summary>r = a·b (Karatsuba, three Fp multiplications).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Mul(in Fp2 a, in Fp2 b, out Fp2 r)
     {
-        FpMul(a.A0, b.A0, out Fp v0);
-        FpMul(a.A1, b.A1, out Fp v1);
+        Fp.Mul(a.A0, b.A0, out Fp v0);
+        Fp.Mul(a.A1, b.A1, out Fp v1);
         Fp.Add(a.A0, a.A1, out Fp sa);
         Fp.Add(b.A0, b.A1, out Fp sb);
-        FpMul(sa, sb, out Fp cross);
+        Fp.Mul(sa, sb, out Fp cross);
         Fp.Sub(cross, v0, out cross);
         Fp.Sub(cross, v1, out cross);
         Fp.Sub(v0, v1, out Fp real);
@@ -36,8 +32,8 @@ internal static class Fp2Ops
     {
         Fp.Add(a.A0, a.A1, out Fp s);
         Fp.Sub(a.A0, a.A1, out Fp d);
-        FpMul(a.A0, a.A1, out Fp m);
-        FpMul(s, d, out Fp real);
+        Fp.Mul(a.A0, a.A1, out Fp m);
+        Fp.Mul(s, d, out Fp real);
         Fp.Double(m, out Fp imag);
         r = new Fp2(real, imag);
     }
@@ -46,8 +42,8 @@ internal static class Fp2Ops
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void MulByFp(in Fp2 a, in Fp s, out Fp2 r)
     {
-        FpMul(a.A0, s, out Fp r0);
-        FpMul(a.A1, s, out Fp r1);
+        Fp.Mul(a.A0, s, out Fp r0);
+        Fp.Mul(a.A1, s, out Fp r1);
         r = new Fp2(r0, r1);
     }
 
