@@ -127,9 +127,73 @@ public readonly partial struct Fr : IPrimeField<Fr>
         ReduceProduct(t0, t1, t2, t3, out r);
     }
 
-    /// <summary>r = a².</summary>
+    /// <summary>r = a² (ten word products for the square, sixteen for the reduction, against 32 in <see cref="Mul"/>).</summary>
+    // The 512-bit square is the doubled triangle of cross products plus the diagonal, then a separate
+    // Montgomery reduction (SOS). a² < q² and the reduction adds less than 2²⁵⁶·q, so every intermediate
+    // fits in eight words and the result is below 2q.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Square(in Fr a, out Fr r)
+    {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+
+        // Cross products a_i·a_j, i < j, at word i + j.
+        ulong c = 0;
+        ulong t1 = WideMath.MulAdd(a0, a1, 0, ref c);
+        ulong t2 = WideMath.MulAdd(a0, a2, 0, ref c);
+        ulong t3 = WideMath.MulAdd(a0, a3, 0, ref c);
+        ulong t4 = c;
+        c = 0;
+        t3 = WideMath.MulAdd(a1, a2, t3, ref c);
+        t4 = WideMath.MulAdd(a1, a3, t4, ref c);
+        ulong t5 = c;
+        c = 0;
+        t5 = WideMath.MulAdd(a2, a3, t5, ref c);
+        ulong t6 = c;
+
+        // Double them (twice the triangle is below a² < 2⁵⁰⁸, so nothing leaves word 7).
+        ulong t7 = t6 >> 63;
+        t6 = (t6 << 1) | (t5 >> 63);
+        t5 = (t5 << 1) | (t4 >> 63);
+        t4 = (t4 << 1) | (t3 >> 63);
+        t3 = (t3 << 1) | (t2 >> 63);
+        t2 = (t2 << 1) | (t1 >> 63);
+        t1 <<= 1;
+
+        // Add the squares a_i² at word 2i.
+        ulong h0 = WideMath.BigMul(a0, a0, out ulong t0);
+        ulong h1 = WideMath.BigMul(a1, a1, out ulong l1);
+        ulong h2 = WideMath.BigMul(a2, a2, out ulong l2);
+        ulong h3 = WideMath.BigMul(a3, a3, out ulong l3);
+        c = 0;
+        t1 = WideMath.AddWithCarry(t1, h0, ref c);
+        t2 = WideMath.AddWithCarry(t2, l1, ref c);
+        t3 = WideMath.AddWithCarry(t3, h1, ref c);
+        t4 = WideMath.AddWithCarry(t4, l2, ref c);
+        t5 = WideMath.AddWithCarry(t5, h2, ref c);
+        t6 = WideMath.AddWithCarry(t6, l3, ref c);
+        t7 = t7 + h3 + c;
+
+        // Four reduction rounds; each clears the lowest word and carries into the word four above it.
+        ulong top = 0;
+        ReductionRound(t0, ref t1, ref t2, ref t3, ref t4, ref top);
+        ReductionRound(t1, ref t2, ref t3, ref t4, ref t5, ref top);
+        ReductionRound(t2, ref t3, ref t4, ref t5, ref t6, ref top);
+        ReductionRound(t3, ref t4, ref t5, ref t6, ref t7, ref top);
+        ReduceProduct(t4, t5, t6, t7, out r);
+    }
+
+    // t += m·q·2⁶⁴ⁱ for the m that clears word i (u0): words i+1..i+3 take the product, word i+4 its
+    // carry plus the carry bit left over from the previous round (top, 0 or 1).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Square(in Fr a, out Fr r) => Mul(a, a, out r);
+    private static void ReductionRound(ulong u0, ref ulong u1, ref ulong u2, ref ulong u3, ref ulong u4, ref ulong top)
+    {
+        ulong m = u0 * QInvNeg;
+        ulong c = WideMath.MulHigh(m, Q0) + (u0 != 0 ? 1UL : 0UL);
+        u1 = WideMath.MulAdd(m, Q1, u1, ref c);
+        u2 = WideMath.MulAdd(m, Q2, u2, ref c);
+        u3 = WideMath.MulAdd(m, Q3, u3, ref c);
+        u4 = WideMath.AddWithCarry(u4, c, ref top);
+    }
 
     // One word of CIOS: t = (t + a·bi + m·q) / 2⁶⁴ with m chosen so the low word vanishes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
