@@ -67,13 +67,19 @@ public readonly partial struct Fr : IPrimeField<Fr>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fr a, in Fr b, out Fr r)
     {
-        ulong carry = 0;
-        ulong t0 = WideMath.AddWithCarry(a.L0, b.L0, ref carry);
-        ulong t1 = WideMath.AddWithCarry(a.L1, b.L1, ref carry);
-        ulong t2 = WideMath.AddWithCarry(a.L2, b.L2, ref carry);
-        ulong t3 = WideMath.AddWithCarry(a.L3, b.L3, ref carry);
-        // a + b < 2q < 2²⁵⁶: no carry out; one conditional subtraction reduces.
-        ReduceOnce(t0, t1, t2, t3, out r);
+        // .NET has no add-with-carry: each carry out is the majority of the top bits of the two addends
+        // and the complemented sum (Hacker's Delight 2–13), five flag-free operations.
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+        ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3;
+        ulong s0 = a0 + b0;
+        ulong c = s0 < a0 ? 1UL : 0UL;
+        ulong s1 = a1 + b1 + c;
+        c = ((a1 & b1) | ((a1 | b1) & ~s1)) >> 63;
+        ulong s2 = a2 + b2 + c;
+        c = ((a2 & b2) | ((a2 | b2) & ~s2)) >> 63;
+        // a + b < 2q < 2²⁵⁵: no carry out of the top word.
+        ulong s3 = a3 + b3 + c;
+        ReduceOnce(s0, s1, s2, s3, out r);
     }
 
     /// <summary>r = 2a.</summary>
@@ -84,19 +90,28 @@ public readonly partial struct Fr : IPrimeField<Fr>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fr a, in Fr b, out Fr r)
     {
-        ulong borrow = 0;
-        ulong t0 = WideMath.SubWithBorrow(a.L0, b.L0, ref borrow);
-        ulong t1 = WideMath.SubWithBorrow(a.L1, b.L1, ref borrow);
-        ulong t2 = WideMath.SubWithBorrow(a.L2, b.L2, ref borrow);
-        ulong t3 = WideMath.SubWithBorrow(a.L3, b.L3, ref borrow);
-        // On borrow add q back, without a branch.
-        ulong mask = 0UL - borrow;
-        ulong carry = 0;
-        t0 = WideMath.AddWithCarry(t0, Q0 & mask, ref carry);
-        t1 = WideMath.AddWithCarry(t1, Q1 & mask, ref carry);
-        t2 = WideMath.AddWithCarry(t2, Q2 & mask, ref carry);
-        t3 = WideMath.AddWithCarry(t3, Q3 & mask, ref carry);
-        r = new Fr(t0, t1, t2, t3);
+        // Borrows by the majority formula ((~a & b) | (~(a ^ b) & d)) >> 63, flag-free like Add's carries.
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+        ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3;
+        ulong d0 = a0 - b0;
+        ulong br = a0 < b0 ? 1UL : 0UL;
+        ulong d1 = a1 - b1 - br;
+        br = ((~a1 & b1) | (~(a1 ^ b1) & d1)) >> 63;
+        ulong d2 = a2 - b2 - br;
+        br = ((~a2 & b2) | (~(a2 ^ b2) & d2)) >> 63;
+        ulong d3 = a3 - b3 - br;
+        br = ((~a3 & b3) | (~(a3 ^ b3) & d3)) >> 63;
+        // On borrow add q back (mod 2²⁵⁶), without a branch: m is all ones or zero.
+        ulong m = 0UL - br;
+        ulong q0 = Q0 & m, q1 = Q1 & m, q2 = Q2 & m, q3 = Q3 & m;
+        ulong e0 = d0 + q0;
+        ulong c = e0 < d0 ? 1UL : 0UL;
+        ulong e1 = d1 + q1 + c;
+        c = ((d1 & q1) | ((d1 | q1) & ~e1)) >> 63;
+        ulong e2 = d2 + q2 + c;
+        c = ((d2 & q2) | ((d2 | q2) & ~e2)) >> 63;
+        ulong e3 = d3 + q3 + c;
+        r = new Fr(e0, e1, e2, e3);
     }
 
     /// <summary>r = −a.</summary>
@@ -273,18 +288,23 @@ public readonly partial struct Fr : IPrimeField<Fr>
         r = new Fr((t0 & keep) | (s0 & ~keep), (t1 & keep) | (s1 & ~keep), (t2 & keep) | (s2 & ~keep), (t3 & keep) | (s3 & ~keep));
     }
 
-    // r = t mod q for t < 2q, branch-free (sums are ≥ q half of the time).
+    // r = t mod q for t < 2q, branch-free (sums are ≥ q half of the time). u = t + (2²⁵⁶ − q) carries out
+    // exactly when t ≥ q; the addend is a constant, so each carry is the top bit of t & ~u (constant bit 0)
+    // or t | ~u (constant bit 1), cheaper than a general borrow chain.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong t0, ulong t1, ulong t2, ulong t3, out Fr r)
     {
-        ulong borrow = 0;
-        ulong s0 = WideMath.SubWithBorrow(t0, Q0, ref borrow);
-        ulong s1 = WideMath.SubWithBorrow(t1, Q1, ref borrow);
-        ulong s2 = WideMath.SubWithBorrow(t2, Q2, ref borrow);
-        ulong s3 = WideMath.SubWithBorrow(t3, Q3, ref borrow);
-        // borrow = 1 means t < q: keep t.
-        ulong keep = 0UL - borrow;
-        r = new Fr((t0 & keep) | (s0 & ~keep), (t1 & keep) | (s1 & ~keep), (t2 & keep) | (s2 & ~keep), (t3 & keep) | (s3 & ~keep));
+        ulong u0 = t0 + 0xBC1E0A6C0FFFFFFFUL;
+        ulong c = (t0 | ~u0) >> 63;
+        ulong u1 = t1 + 0xD7CC17B786468F6EUL + c;
+        c = (t1 | ~u1) >> 63;
+        ulong u2 = t2 + 0x47AFBA497E7EA7A2UL + c;
+        c = (t2 & ~u2) >> 63;
+        ulong u3 = t3 + 0xCF9BB18D1ECE5FD6UL + c;
+        c = (t3 | ~u3) >> 63;
+        // c = 1 means t ≥ q: take u = t − q.
+        ulong take = 0UL - c;
+        r = new Fr((u0 & take) | (t0 & ~take), (u1 & take) | (t1 & ~take), (u2 & take) | (t2 & ~take), (u3 & take) | (t3 & ~take));
     }
 
     // q in the signed 62-bit limb form of the safegcd inversion, with q⁻¹ mod 2⁶².
