@@ -24,6 +24,19 @@ public sealed class Fp2Tests
     }
 
     [Property(Arbitrary = [typeof(TowerGenerators)])]
+    public bool MulAndSquareMatchBigInteger(Fp2 a, Fp2 b)
+    {
+        // (a0 + a1·u)(b0 + b1·u) = (a0·b0 − a1·b1) + (a0·b1 + a1·b0)·u, computed on integers.
+        System.Numerics.BigInteger q = Fp.Modulus;
+        System.Numerics.BigInteger a0 = a.A0.ToBigInteger(), a1 = a.A1.ToBigInteger(), b0 = b.A0.ToBigInteger(), b1 = b.A1.ToBigInteger();
+        Fp2.Mul(a, b, out Fp2 p);
+        Fp2.Square(a, out Fp2 s);
+        bool mul = p.A0.ToBigInteger() == ((a0 * b0 - a1 * b1) % q + q) % q && p.A1.ToBigInteger() == (a0 * b1 + a1 * b0) % q;
+        bool square = s.A0.ToBigInteger() == ((a0 * a0 - a1 * a1) % q + q) % q && s.A1.ToBigInteger() == 2 * a0 * a1 % q;
+        return mul && square;
+    }
+
+    [Property(Arbitrary = [typeof(TowerGenerators)])]
     public bool NonResidueAndConjugate(Fp2 a)
     {
         Fp2.MulByNonResidue(a, out Fp2 x);

@@ -93,6 +93,27 @@ public abstract class PrimeFieldTests<T> where T : struct, IPrimeField<T>
     }
 
     [Fact]
+    public void SquareAgreesWithBigIntegerOnManyValues()
+    {
+        // Square has its own carry chains (doubled cross products, separate reduction): random values plus
+        // elements whose Montgomery limbs are extreme (all-ones words, q − 1, just below powers of two).
+        BigInteger rInv = BigInteger.ModPow((BigInteger.One << 256) % Q, Q - 2, Q);
+        var values = new List<BigInteger>();
+        BigInteger ones = ulong.MaxValue;
+        foreach (BigInteger limbs in new[] { Q - 1, Q - 2, ones, ones | (ones << 64), ones | (ones << 64) | (ones << 128), (BigInteger.One << 253) - 1, BigInteger.One << 253, Q >> 1, 1, 0 })
+            values.Add(limbs * rInv % Q);
+        var rng = new Random(11);
+        for (int i = 0; i < 3000; i++) values.Add(Big(T.Random(rng)));
+        foreach (BigInteger v in values)
+        {
+            T a = T.FromBigInteger(v);
+            T.Square(a, out T sq);
+            Assert.Equal(v * v % Q, Big(sq));
+            Assert.Equal(a * a, sq);
+        }
+    }
+
+    [Fact]
     public void EdgeValuesAreCanonical()
     {
         foreach (BigInteger e in Generators.EdgeValues(Q))

@@ -15,6 +15,7 @@ internal sealed class Constants
         R = TwoTo256 % q;
         R2 = R * R % q;
         R3 = R2 * R % q;
+        NegQ = TwoTo256 - q;
         // -q^-1 mod 2^64: Montgomery's per-word reduction factor.
         BigInteger inv = BigInteger.ModPow(q % TwoTo64, TwoTo64 / 2 - 1, TwoTo64); // q odd: q^(2^63-1) = q^-1 mod 2^64
         QInv = inv;
@@ -30,6 +31,9 @@ internal sealed class Constants
     public BigInteger R2 { get; }
     public BigInteger R3 { get; }
     public BigInteger QInvNeg { get; }
+
+    /// <summary>2²⁵⁶ − q: adding it carries out of 256 bits exactly when the other addend is at least q.</summary>
+    public BigInteger NegQ { get; }
 
     /// <summary>q⁻¹ mod 2⁶⁴.</summary>
     public BigInteger QInv { get; }

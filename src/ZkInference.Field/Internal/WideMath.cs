@@ -15,9 +15,15 @@ internal static class WideMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong BigMul(ulong a, ulong b, out ulong low)
     {
-        // Math.BigMul is mulx under BMI2. Measured against Bmi2.X64.MultiplyNoFlags(a, b, &lo) inside the
-        // Montgomery product: the pointer form made the JIT zero a stack slot per product and ran slower.
-        if (Bmi2.X64.IsSupported) return Math.BigMul(a, b, out low);
+        // Under BMI2: mulx for the high word and a plain imul for the low one. Every form that returns both
+        // words from one mulx (Math.BigMul's out parameter, MultiplyNoFlags with a pointer) sends the low
+        // word through a stack slot (lea, store, reload); the extra imul is cheaper than that round trip
+        // and leaves a register free.
+        if (Bmi2.X64.IsSupported)
+        {
+            low = a * b;
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
         return PortableBigMul(a, b, out low);
     }
 
@@ -53,14 +59,14 @@ internal static class WideMath
     }
 
     /// <summary>Returns a + b + carry (carry is 0 or 1) and sets carry to the carry out.</summary>
+    // The carry out is the majority of the top bits of a, b and not-sum (Hacker's Delight 2–13): five
+    // flag-free operations, against two compare/setb/movzx triples and an or for the two-step form
+    // (.NET has no add-with-carry, so every carry costs instructions).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
     {
-        ulong s = a + b;
-        ulong c = s < a ? 1UL : 0UL;
-        ulong t = s + carry;
-        c |= t < s ? 1UL : 0UL;
-        carry = c;
+        ulong t = a + b + carry;
+        carry = ((a & b) | ((a | b) & ~t)) >> 63;
         return t;
     }
 
@@ -68,11 +74,8 @@ internal static class WideMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong SubWithBorrow(ulong a, ulong b, ref ulong borrow)
     {
-        ulong d = a - b;
-        ulong bo = a < b ? 1UL : 0UL;
-        ulong t = d - borrow;
-        bo |= d < borrow ? 1UL : 0UL;
-        borrow = bo;
+        ulong t = a - b - borrow;
+        borrow = ((~a & b) | (~(a ^ b) & t)) >> 63;
         return t;
     }
 

@@ -73,20 +73,9 @@ public readonly partial struct Fp2 : IField<Fp2>
         r = new Fp2(r0, r1);
     }
 
-    /// <summary>r = a·b with Karatsuba: three Fp multiplications.</summary>
+    /// <summary>r = a·b = (a0·b0 − a1·b1) + (a0·b1 + a1·b0)·u (see <see cref="Fp2Ops.Mul"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Mul(in Fp2 a, in Fp2 b, out Fp2 r)
-    {
-        Fp.Mul(a.A0, b.A0, out Fp v0);
-        Fp.Mul(a.A1, b.A1, out Fp v1);
-        Fp.Add(a.A0, a.A1, out Fp sa);
-        Fp.Add(b.A0, b.A1, out Fp sb);
-        Fp.Mul(sa, sb, out Fp cross);
-        Fp.Sub(cross, v0, out cross);
-        Fp.Sub(cross, v1, out cross);
-        Fp.Sub(v0, v1, out Fp real);
-        r = new Fp2(real, cross);
-    }
+    public static void Mul(in Fp2 a, in Fp2 b, out Fp2 r) => Fp2Ops.Mul(a, b, out r);
 
     /// <summary>r = a² = (a0 + a1)(a0 − a1) + 2·a0·a1·u: two Fp multiplications.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
