@@ -21,7 +21,7 @@ public sealed class HardhatNodeTests
     {
         string url;
         using var http = new HttpClient();
-        await using (var node = await HardhatNode.StartAsync(RepoPaths.Interop, accounts: 2))
+        await using (var node = await ZkInference.Market.DevChain.HardhatNode.StartAsync(RepoPaths.Interop, accounts: 2))
         {
             url = node.Url;
             Assert.StartsWith("http://127.0.0.1:", url);
