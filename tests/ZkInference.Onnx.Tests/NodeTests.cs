@@ -180,7 +180,7 @@ public sealed class NodeTests
 
     /// <summary>
     /// Node tests of the listed ops that use what the compiler refuses, each with a clear OnnxException: integer
-    /// inputs (uint8/int8), 1-D and 3-D pools, training-mode BatchNormalization, MaxPool's Indices output, graphs
+    /// inputs (uint8/int8), 1-D pools (3-D pools are refused the same way; left out because their 98k-element inputs make the test slow), training-mode BatchNormalization, MaxPool's Indices output, graphs
     /// without an input, sequence/optional types, empty tensors, and other ops (ConstantOfShape, Expand,
     /// GatherElements, ReduceSumSquare, ReduceMax in the "_expanded" softmax graphs), and opset 1 models.
     /// </summary>
@@ -188,7 +188,6 @@ public sealed class NodeTests
     [
         "test_add_uint8",
         "test_averagepool_1d_default",
-        "test_averagepool_3d_default",
         "test_batchnorm_epsilon_training_mode",
         "test_batchnorm_example_training_mode",
         "test_clip_default_int8_inbounds",
@@ -210,7 +209,6 @@ public sealed class NodeTests
         "test_identity_sequence",
         "test_maxpool_1d_default",
         "test_maxpool_2d_uint8",
-        "test_maxpool_3d_default",
         "test_maxpool_with_argmax_2d_precomputed_pads",
         "test_maxpool_with_argmax_2d_precomputed_strides",
         "test_mul_uint8",
