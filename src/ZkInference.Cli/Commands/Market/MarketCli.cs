@@ -37,7 +37,8 @@ internal static class MarketCli
             {
                 return action(parse).GetAwaiter().GetResult();
             }
-            catch (Exception e) when (e is MarketException or IOException or UnauthorizedAccessException or Groth16.Groth16Exception or FormatException)
+            catch (Exception e) when (e is MarketException or IOException or UnauthorizedAccessException or Groth16.Groth16Exception or FormatException
+                or HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcResponseException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 1;
