@@ -12,40 +12,21 @@ using ZkInference.TestSupport;
 namespace ZkInference.Market.Tests;
 
 /// <summary>
-/// A real local EVM chain for the tests: <c>hardhat node</c> (pinned in tests/interop) bound to 127.0.0.1 on a free
-/// port, in its own process group (started through setsid), with ten accounts whose keys this fixture generates.
-/// Ready when it answers eth_chainId; stopped by signalling its process group.
+/// A real local EVM chain for the tests: the library's <see cref="Market.DevChain.HardhatNode"/> (hardhat node pinned in
+/// tests/interop, bound to 127.0.0.1 on a free port, ten accounts with keys it generates), with synchronous
+/// helpers for JSON-RPC calls the tests make (time travel, mining, balances).
 /// </summary>
 public sealed class HardhatNode : IDisposable
 {
-    private readonly Process _process;
+    private readonly global::ZkInference.Market.DevChain.HardhatNode _node;
     private readonly HttpClient _http = new();
-    private readonly StringBuilder _log = new();
 
     public HardhatNode()
     {
-        Keys = Enumerable.Range(0, 10).Select(_ => EthECKey.GenerateKey().GetPrivateKey()).ToArray();
-        Port = FreePort();
-        Url = $"http://127.0.0.1:{Port}";
-        string cli = Path.Combine(NodeTools.NodeModules, "hardhat", "internal", "cli", "cli.js");
-        var psi = new ProcessStartInfo("setsid")
-        {
-            WorkingDirectory = RepoPaths.Interop,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in new[] { "node", cli, "node", "--hostname", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            psi.ArgumentList.Add(a);
-        psi.Environment["ZKINFER_HARDHAT_KEYS"] = string.Join(',', Keys);
-        psi.Environment["HARDHAT_DISABLE_TELEMETRY_PROMPT"] = "true";
-        psi.Environment["NO_COLOR"] = "1";
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("hardhat node could not be started");
-        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        WaitUntilReady(TimeSpan.FromSeconds(90));
+        _node = global::ZkInference.Market.DevChain.HardhatNode.StartAsync(RepoPaths.Interop, accounts: 10).GetAwaiter().GetResult();
+        Keys = [.. _node.PrivateKeys];
+        Url = _node.Url;
+        Port = new Uri(Url).Port;
     }
 
     /// <summary>The JSON-RPC URL.</summary>
@@ -94,43 +75,12 @@ public sealed class HardhatNode : IDisposable
     {
         try
         {
-            // setsid made node the leader of its own process group: signal the whole group.
-            using var kill = Process.Start("kill", ["-TERM", "--", "-" + _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill.WaitForExit(5000);
-            if (!_process.WaitForExit(10_000)) _process.Kill(entireProcessTree: true);
+            _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         finally
         {
-            _process.Dispose();
             _http.Dispose();
         }
-    }
-
-    private void WaitUntilReady(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"hardhat node exited ({_process.ExitCode}): {Log}");
-            try
-            {
-                if (Rpc("eth_chainId").GetString() == "0x7a69") return;
-            }
-            catch (HttpRequestException) { }
-            Thread.Sleep(250);
-        }
-        throw new TimeoutException($"hardhat node did not answer eth_chainId within {timeout}: {Log}");
-    }
-
-    private string Log { get { lock (_log) return _log.ToString(); } }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static ulong HexToULong(string hex) => Convert.ToUInt64(hex[2..], 16);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Numerics;
 using ZkInference.Groth16;
 using ZkInference.Groth16.Json;
@@ -45,8 +46,9 @@ internal static class MarketCommands
     private static Command Register()
     {
         Option<string> verifier = new("--verifier") { Description = "Verifier contract (zkinfer zkey export solidityverifier)", Required = true };
-        Option<string> param = Number("--param-commitment", "The model's parameter commitment (decimal field element)");
-        Option<string> outputs = Number("--outputs", "Number of output field elements");
+        Option<string?> param = new("--param-commitment") { Description = "The model's parameter commitment (decimal field element); default: from --model-dir's settings.json" };
+        Option<string?> outputs = new("--outputs") { Description = "Number of output field elements; default: from --model-dir's settings.json" };
+        Option<string?> modelDir = new("--model-dir") { Description = "A compiled model (zkinfer onnx compile): fills the parameter commitment, output count, shapes and the CIDs of model.onnx, circuit.r1cs and settings.json" };
         Option<string> price = Number("--price", "Wei per inference (0: free)", "0");
         Option<string> subPrice = Number("--subscription-price", "Wei per subscription period", "0");
         Option<string> subPeriod = Number("--subscription-period", "Seconds per subscription (0: none)", "0");
@@ -62,17 +64,34 @@ internal static class MarketCommands
         Option<string> circuit = new("--circuit-cid") { Description = "IPFS CID of the compiled circuit", DefaultValueFactory = _ => "" };
         Option<string> settings = new("--settings-cid") { Description = "IPFS CID of settings.json", DefaultValueFactory = _ => "" };
         var command = With(new Command("register", "Register a model owned by the signer; prints its id")
-            { verifier, param, outputs, price, subPrice, subPeriod, packPrice, packSize, share, name, description, inputShape, outputShape, uri, weights, circuit, settings });
+            { verifier, modelDir, param, outputs, price, subPrice, subPeriod, packPrice, packSize, share, name, description, inputShape, outputShape, uri, weights, circuit, settings });
         SetAction(command, async parse =>
         {
             MarketClient client = await ClientAsync(parse).ConfigureAwait(false);
             var terms = new ModelTerms(ParseAmount(parse.GetValue(price)!, "--price"), ParseAmount(parse.GetValue(subPrice)!, "--subscription-price"),
                 (ulong)ParseAmount(parse.GetValue(subPeriod)!, "--subscription-period"), ParseAmount(parse.GetValue(packPrice)!, "--pack-price"),
                 (ulong)ParseAmount(parse.GetValue(packSize)!, "--pack-size"), (int)ParseAmount(parse.GetValue(share)!, "--owner-share-bps"));
-            var meta = new ModelMetadata(parse.GetValue(name)!, parse.GetValue(description)!, parse.GetValue(inputShape)!, parse.GetValue(outputShape)!,
-                parse.GetValue(uri)!, parse.GetValue(weights)!, parse.GetValue(circuit)!, parse.GetValue(settings)!);
+            string? paramText = parse.GetValue(param), outputsText = parse.GetValue(outputs);
+            string inShape = parse.GetValue(inputShape)!, outShape = parse.GetValue(outputShape)!;
+            string weightsCid = parse.GetValue(weights)!, circuitCid = parse.GetValue(circuit)!, settingsCid = parse.GetValue(settings)!;
+            if (parse.GetValue(modelDir) is { } dir)
+            {
+                // What the market records about a model comes from its compiled folder, so it cannot drift from it.
+                var s = ZkInference.Onnx.Settings.CircuitSettings.FromJson(File.ReadAllText(Path.Combine(dir, "settings.json")));
+                paramText ??= s.ParamCommitment ?? throw new MarketException($"{dir}/settings.json has no parameter commitment (compile with --param-visibility hashed)");
+                outputsText ??= (s.Signal("output")?.Count ?? throw new MarketException($"{dir}/settings.json: the outputs are not public")).ToString(CultureInfo.InvariantCulture);
+                if (inShape.Length == 0) inShape = string.Join('x', s.InputShape);
+                if (outShape.Length == 0) outShape = string.Join('x', s.OutputShape);
+                string Cid(string file) => ZkInference.Market.Ipfs.UnixFs.ComputeFileCid(Path.Combine(dir, file)).ToString();
+                if (weightsCid.Length == 0) weightsCid = Cid(s.ModelFile);
+                if (circuitCid.Length == 0) circuitCid = Cid("circuit.r1cs");
+                if (settingsCid.Length == 0) settingsCid = Cid("settings.json");
+            }
+            var meta = new ModelMetadata(parse.GetValue(name)!, parse.GetValue(description)!, inShape, outShape,
+                parse.GetValue(uri)!, weightsCid, circuitCid, settingsCid);
             (BigInteger id, MarketTransaction tx) = await client.RegisterModelAsync(Address.Parse(parse.GetValue(verifier)!),
-                ParseAmount(parse.GetValue(param)!, "--param-commitment"), (int)ParseAmount(parse.GetValue(outputs)!, "--outputs"), terms, meta).ConfigureAwait(false);
+                ParseAmount(paramText ?? throw new MarketException("give --param-commitment or --model-dir"), "--param-commitment"),
+                (int)ParseAmount(outputsText ?? throw new MarketException("give --outputs or --model-dir"), "--outputs"), terms, meta).ConfigureAwait(false);
             Console.WriteLine($"model: {id}");
             PrintTransaction(tx);
             return 0;
