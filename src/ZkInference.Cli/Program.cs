@@ -29,6 +29,7 @@ public static class Program
         ZkeySolidityCommand.AddTo(root);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(IpfsCommands.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         return root;
     }
 }
