@@ -181,7 +181,7 @@ internal sealed class MarketView(MarketClient reader, ModelSettingsStore setting
             serverReason = serverStatus is { } sr && sr.TryGetProperty("reason", out var why) && why.ValueKind == System.Text.Json.JsonValueKind.String ? why.GetString() : null,
             transaction = ending?.TransactionHash,
             gasUsed = gas,
-            events = mine.Select(e => new { name = e.Event.Name, text = e.Event.ToString(), block = e.BlockNumber, tx = e.TransactionHash, logIndex = e.LogIndex }),
+            events = mine.Select(e => new { name = e.Event.Name, text = EventText(e.Event), block = e.BlockNumber, tx = e.TransactionHash, logIndex = e.LogIndex }),
         };
     }
 
@@ -194,6 +194,16 @@ internal sealed class MarketView(MarketClient reader, ModelSettingsStore setting
         for (int i = 0; i < outputs.Count; i++) signals[entry.Offset + i] = S(outputs[i]);
         return OnnxCircuit.DecodeOutput(cs, signals);
     }
+
+    // Records synthesize their own ToString in each event type; show the ABI view instead: Name(value, …).
+    private static string EventText(MarketEvent e) =>
+        $"{e.Name}({string.Join(", ", e.Values().Select(v => v switch
+        {
+            IEnumerable<BigInteger> list => "[" + string.Join(", ", list.Select(S)) + "]",
+            BigInteger b => S(b),
+            bool b => b ? "true" : "false",
+            _ => v.ToString(),
+        }))})";
 
     private static bool Concerns(MarketEvent e, BigInteger id) => e switch
     {
