@@ -30,6 +30,7 @@ public static class Program
         root.Subcommands.Add(Commands.Market.MarketCommands.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(IpfsCommands.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         return root;
     }
 }
