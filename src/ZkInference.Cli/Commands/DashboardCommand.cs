@@ -14,27 +14,25 @@ internal static class DashboardCommand
 {
     public static Command Create()
     {
-        var rpc = new Option<string>("--rpc") { Description = "JSON-RPC URL of the chain", Required = true };
-        var market = new Option<string>("--market") { Description = "Address of the market contract", Required = true };
         var urls = new Option<string>("--urls") { Description = "Where the page listens", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var keyFile = new Option<string?>("--key-file") { Description = $"File holding the development key that signs requests (or set {PrivateKeySource.EnvironmentVariable}); without one the page is read-only" };
         var models = new Option<string?>("--models") { Description = "Folder with one subfolder per model id holding its settings.json (checked against the registered settings CID), to commit to inputs" };
         var serverUrl = new Option<string?>("--server-url") { Description = "Prover server that receives the inputs (zkinfer serve --urls)" };
         var command = new Command("dashboard", "Serve the marketplace dashboard: models, servers, platform state, a request form and live request status")
         {
-            rpc, market, urls, keyFile, models, serverUrl,
+            urls, models, serverUrl,
         };
+        // --rpc, --market and --key-file (or ZKINFER_PRIVATE_KEY) as every market command; without a key the page is read-only.
+        Market.MarketCli.With(command);
         command.SetAction(async (parse, cancellation) =>
         {
             try
             {
-                var rpcUrl = parse.GetValue(rpc)!;
-                var contract = Address.Parse(parse.GetValue(market)!);
-                string? key = parse.GetValue(keyFile) is { } f ? PrivateKeySource.Read(f)
-                    : Environment.GetEnvironmentVariable(PrivateKeySource.EnvironmentVariable) is { Length: > 0 } env ? env.Trim() : null;
-                // Views need a sender only as the eth_call "from"; a throwaway key reads as well as any.
-                var readChain = await ChainConnection.ConnectAsync(rpcUrl, key ?? Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey(), cancellation);
-                var reader = new MarketClient(readChain, contract);
+                bool hasKey = parse.GetValue(Market.MarketCli.KeyFile) is not null
+                    || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Market.MarketCli.KeyVariable));
+                // Views need a sender only as the eth_call "from"; without a key a throwaway one reads as well as any.
+                var reader = await Market.MarketCli.ClientAsync(parse, keyRequired: false);
+                var contract = reader.Contract;
+                string? key = hasKey ? "" : null;
                 var options = new DashboardOptions
                 {
                     Urls = parse.GetValue(urls)!,
