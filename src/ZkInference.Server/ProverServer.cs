@@ -63,6 +63,36 @@ public sealed class ProverServer
         return null;
     }
 
+    /// <summary>
+    /// Accepts a request's input by IPFS CID: the input is fetched from the configured gateway, checked against the
+    /// CID byte for byte, then treated as a posted input (and so checked against the request's commitment).
+    /// </summary>
+    /// <returns>Null when accepted, or the reason it was refused.</returns>
+    public async Task<string?> PostInputCidAsync(BigInteger requestId, string cidText, CancellationToken cancellation)
+    {
+        if (options.InputFetcher is not { } fetcher) return "this server does not fetch inputs from IPFS (started without a gateway)";
+        try
+        {
+            var cid = ZkInference.Market.Ipfs.Cid.Parse(cidText);
+            var bytes = await fetcher.FetchAsync(cid, cancellation).ConfigureAwait(false);
+            if (bytes.Length > options.MaxInputBytes) return $"input {cid} is larger than {options.MaxInputBytes} bytes";
+            string json = System.Text.Encoding.UTF8.GetString(bytes);
+            try
+            {
+                using var _ = System.Text.Json.JsonDocument.Parse(json);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return $"input {cid} is not JSON: {e.Message}";
+            }
+            return PostInput(requestId, json);
+        }
+        catch (ZkInference.Market.Ipfs.IpfsException e)
+        {
+            return $"input by CID refused: {e.Message}";
+        }
+    }
+
     /// <summary>Runs until cancelled: reads the chain, proves and submits. Returns after in-flight proofs finish.</summary>
     public async Task RunAsync(CancellationToken cancellation)
     {

@@ -12,6 +12,15 @@ public sealed record ServerOptions
     /// <summary>How often the chain is read for new requests.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Where inputs referenced by an IPFS CID are fetched from (every byte checked against the CID); null: users
+    /// must post their inputs.
+    /// </summary>
+    public ZkInference.Market.Ipfs.IpfsFetcher? InputFetcher { get; init; }
+
+    /// <summary>The largest input accepted by CID.</summary>
+    public int MaxInputBytes { get; init; } = 4 << 20;
+
     /// <summary>The first block to read when no journal exists yet.</summary>
     public ulong StartBlock { get; init; }
 }

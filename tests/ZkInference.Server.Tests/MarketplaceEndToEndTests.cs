@@ -117,7 +117,11 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         var cliLogits = JsonDocument.Parse(cli.StdOut).RootElement.GetProperty("output")[0].EnumerateArray().Select(x => x.GetDouble()).ToArray();
         Assert.Equal(expectedClass[requests[0].Sample], Array.IndexOf(cliLogits, cliLogits.Max()));
         var cliId = BigInteger.Parse(System.Text.RegularExpressions.Regex.Match(cli.StdErr, @"request: (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
-        processA.Kill(entireProcessTree: true);
+
+        // SIGTERM stops the server cleanly (exit 0) within the shutdown timeout.
+        using (var term = Process.Start("kill", ["-TERM", processA.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
+        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60))) await processA.WaitForExitAsync(exited.Token);
+        Assert.Equal(0, processA.ExitCode);
 
         // Request 19 got no input: after its deadline its user cancels it.
         await Assert.ThrowsAsync<MarketRevertException>(() => users[1].CancelRequestAsync(requests[19].Id));

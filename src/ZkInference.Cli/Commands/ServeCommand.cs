@@ -25,7 +25,7 @@ internal static class ServeCommand
         var state = new Option<string?>("--state") { Description = "Journal folder (default: <models>/.server-state)" };
         var confirmations = new Option<int>("--confirmations") { Description = "Blocks on top of a request before it is served (reorg safety; 0 on a local dev chain)", DefaultValueFactory = _ => 2 };
         var maxProofs = new Option<int>("--max-proofs") { Description = "Proofs computed at once (default: one per two cores)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
-        var gateway = new Option<string?>("--ipfs-gateway") { Description = "IPFS gateway to fetch registered model files from (checked against their CIDs)" };
+        var gateway = new Option<string?>("--ipfs-gateway") { Description = "IPFS gateway to fetch registered model files and users' inputs by CID from (every byte checked against its CID)" };
         var startBlock = new Option<ulong>("--start-block") { Description = "First block to read when the journal is new", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "Run a prover server for the market: prove requested inferences and submit them")
         {
@@ -52,6 +52,7 @@ internal static class ServeCommand
                     StateDirectory = parse.GetValue(state) ?? Path.Combine(modelsDir, ".server-state"),
                     MaxConcurrentProofs = Math.Max(1, parse.GetValue(maxProofs)),
                     StartBlock = parse.GetValue(startBlock),
+                    InputFetcher = fetcher,
                 };
                 using var loggers = LoggerFactory.Create(b => b.AddJsonConsole(o => o.TimestampFormat = "O"));
                 var server = new ProverServer(options, new MarketRequestFeed(chain, client, parse.GetValue(confirmations)),

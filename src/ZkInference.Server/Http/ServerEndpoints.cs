@@ -13,7 +13,7 @@ public static class ServerEndpoints
     /// <summary>The largest input body accepted (a 28×28 image as JSON is far below this).</summary>
     public const int MaxInputBytes = 4 << 20;
 
-    /// <summary>Maps /health, /metrics, POST /requests/{id}/input and GET /requests/{id}.</summary>
+    /// <summary>Maps /health, /metrics, POST /requests/{id}/input, POST /requests/{id}/input-cid and GET /requests/{id}.</summary>
     public static IEndpointRouteBuilder MapProverServer(this IEndpointRouteBuilder routes, ProverServer server)
     {
         routes.MapGet("/health", () => Results.Json(new
@@ -40,6 +40,24 @@ public static class ServerEndpoints
                 return Error(StatusCodes.Status400BadRequest, $"input is not JSON: {e.Message}");
             }
             return server.PostInput(requestId, body) is { } reason
+                ? Error(StatusCodes.Status400BadRequest, reason)
+                : Results.Accepted($"/requests/{requestId}", new { requestId = requestId.ToString(CultureInfo.InvariantCulture), status = "accepted" });
+        });
+        routes.MapPost("/requests/{id}/input-cid", async (string id, HttpRequest http) =>
+        {
+            if (!TryParseId(id, out var requestId)) return Error(StatusCodes.Status400BadRequest, $"'{id}' is not a request id");
+            string? cid;
+            try
+            {
+                using var doc = await JsonDocument.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted).ConfigureAwait(false);
+                cid = doc.RootElement.TryGetProperty("cid", out var c) ? c.GetString() : null;
+            }
+            catch (JsonException e)
+            {
+                return Error(StatusCodes.Status400BadRequest, $"expected {{\"cid\": \"…\"}}: {e.Message}");
+            }
+            if (string.IsNullOrWhiteSpace(cid)) return Error(StatusCodes.Status400BadRequest, "expected {\"cid\": \"…\"}");
+            return await server.PostInputCidAsync(requestId, cid, http.HttpContext.RequestAborted).ConfigureAwait(false) is { } reason
                 ? Error(StatusCodes.Status400BadRequest, reason)
                 : Results.Accepted($"/requests/{requestId}", new { requestId = requestId.ToString(CultureInfo.InvariantCulture), status = "accepted" });
         });
