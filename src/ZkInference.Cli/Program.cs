@@ -7,7 +7,12 @@ namespace ZkInference.Cli;
 public static class Program
 {
     /// <summary>Runs zkinfer with the given arguments and returns the exit code.</summary>
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    /// <remarks>
+    /// System.CommandLine's own Ctrl+C/SIGTERM handling is off: it would end a command after a fixed two seconds,
+    /// cutting short <c>zkinfer serve</c>'s clean shutdown (which waits for proofs in flight). The server's host
+    /// handles those signals itself; other commands end as any process does.
+    /// </remarks>
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
     /// <summary>The root command with every command family registered.</summary>
     public static RootCommand BuildRoot()

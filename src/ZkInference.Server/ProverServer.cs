@@ -220,19 +220,24 @@ public sealed class ProverServer
         var entry = Journal.Find(requestId);
         if (entry is null || entry.State.IsFinal()) return;
 
-        if (entry.State == RequestState.Submitting)
+        var standing = await feed.StandingAsync(requestId, cancellation).ConfigureAwait(false);
+        if (!standing.Open)
         {
-            // A transaction may already be on chain: ask before sending again.
-            if (!await feed.IsOpenAsync(requestId, cancellation).ConfigureAwait(false))
+            if (entry.State == RequestState.Submitting && standing.ClosedBy(submitter.ServerAddress))
             {
-                Journal.Update(requestId, e => e with { State = RequestState.Closed, Reason = "closed on chain while this server was down (its earlier submission or a cancellation)" });
-                logger.LogInformation("Request {RequestId} was closed on chain before the restart; not submitting again", requestId);
+                // Our transaction landed before the restart; record its outcome instead of sending again.
+                Journal.Update(requestId, e => e with
+                {
+                    State = standing.Fulfilled ? RequestState.Settled : RequestState.Rejected,
+                    Reason = "submitted before a restart; outcome read from the chain",
+                });
+                if (standing.Fulfilled) Metrics.OnSettled(); else Metrics.OnRejected();
+                logger.LogInformation("Request {RequestId} was already {Outcome} by this server's submission before the restart", requestId,
+                    standing.Fulfilled ? "settled" : "rejected");
                 return;
             }
-        }
-        else if (!await feed.IsOpenAsync(requestId, cancellation).ConfigureAwait(false))
-        {
-            Journal.Update(requestId, e => e with { State = RequestState.Closed, Reason = "no longer open on chain" });
+            Journal.Update(requestId, e => e with { State = RequestState.Closed, Reason = "no longer open on chain (another submission or a cancellation)" });
+            logger.LogInformation("Request {RequestId} is closed on chain; not proving it", requestId);
             return;
         }
 

@@ -13,6 +13,7 @@ internal sealed class FakeFeed : IRequestFeed
 {
     private readonly List<ServedRequest> requests = new();
     public readonly ConcurrentDictionary<BigInteger, bool> Closed = new();
+    public readonly ConcurrentDictionary<BigInteger, (bool Accepted, string Server)> SettledBy = new();
     public ulong Head { get; private set; }
     public bool ReplayEverything { get; set; }
 
@@ -33,8 +34,10 @@ internal sealed class FakeFeed : IRequestFeed
         }
     }
 
-    public Task<bool> IsOpenAsync(BigInteger requestId, CancellationToken cancellation) =>
-        Task.FromResult(!Closed.ContainsKey(requestId));
+    public Task<RequestStanding> StandingAsync(BigInteger requestId, CancellationToken cancellation) =>
+        Task.FromResult(!Closed.ContainsKey(requestId) ? RequestStanding.Pending
+            : SettledBy.TryGetValue(requestId, out var s) ? new RequestStanding(false, s.Accepted, !s.Accepted, s.Server)
+            : new RequestStanding(false, false, false, null));
 }
 
 /// <summary>Records every submission; settles the request like the market would.</summary>
@@ -49,6 +52,7 @@ internal sealed class FakeSubmitter(FakeFeed feed) : IResultSubmitter
         Submissions.Enqueue(requestId);
         feed.Closed[requestId] = true;
         var ok = Accept(requestId);
+        feed.SettledBy[requestId] = (ok, ServerAddress);
         return Task.FromResult(new SubmissionOutcome(ok, "0x" + requestId.ToString("x64"), 250_000, ok ? null : "InvalidProof"));
     }
 }

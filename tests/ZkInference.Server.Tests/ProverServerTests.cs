@@ -149,16 +149,23 @@ public sealed class ProverServerTests
         }
         await first.PollOnceAsync(CancellationToken.None);
         // Simulate a crash: request 1 was sent and landed, request 2 was being submitted but never reached the chain,
-        // request 3 was being proved.
+        // request 3 was being proved, request 4 was closed by a cancellation while the server was down.
+        first.PostInput(4, "[4]");
+        rig.Feed.Add(4, "[4]");
+        await first.PollOnceAsync(CancellationToken.None);
         first.Journal.Update(1, e => e with { State = RequestState.Submitting });
         rig.Feed.Closed[1] = true;
+        rig.Feed.SettledBy[1] = (true, rig.Submitter.ServerAddress);
+        first.Journal.Update(4, e => e with { State = RequestState.Submitting });
+        rig.Feed.Closed[4] = true;
         first.Journal.Update(2, e => e with { State = RequestState.Submitting });
         first.Journal.Update(3, e => e with { State = RequestState.Proving });
 
         var second = rig.NewServer();
         Assert.Equal(rig.Feed.Head + 1, second.Journal.Cursor);
         await RunUntil(second, () => second.Journal.Entries.All(e => e.State.IsFinal()));
-        Assert.Equal(RequestState.Closed, second.Journal.Find(1)!.State);
+        Assert.Equal(RequestState.Settled, second.Journal.Find(1)!.State); // our own earlier submission, read back
+        Assert.Equal(RequestState.Closed, second.Journal.Find(4)!.State);
         Assert.Equal(RequestState.Settled, second.Journal.Find(2)!.State);
         Assert.Equal(RequestState.Settled, second.Journal.Find(3)!.State);
         Assert.Equal(new BigInteger[] { 2, 3 }, rig.Submitter.Submissions.OrderBy(x => x));

@@ -42,9 +42,12 @@ public sealed class MarketRequestFeed : IRequestFeed
     }
 
     /// <inheritdoc />
-    public async Task<bool> IsOpenAsync(BigInteger requestId, CancellationToken cancellation)
+    public async Task<RequestStanding> StandingAsync(BigInteger requestId, CancellationToken cancellation)
     {
         var request = await client.GetRequestAsync(requestId, cancellation).ConfigureAwait(false);
-        return request is { Status: RequestStatus.Pending };
+        if (request is null or { Status: RequestStatus.None }) return new RequestStanding(false, false, false, null);
+        if (request.Status == RequestStatus.Pending) return RequestStanding.Pending;
+        return new RequestStanding(false, request.Status == RequestStatus.Fulfilled, request.Status == RequestStatus.Rejected,
+            request.Server.IsZero ? null : request.Server.ToString());
     }
 }
