@@ -48,6 +48,7 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         await using var market = await LocalMarketplace.StartAsync(RepoPaths.Interop, accounts: 7, FeeBps, output.WriteLine);
         var terms = new ModelTerms(PerUsePrice: Milli, SubscriptionPrice: 4 * Milli, SubscriptionPeriod: 86_400, PackPrice: 3 * Milli, PackSize: 5, OwnerShareBps: 6000);
         RegisteredModel model = await market.RegisterModelAsync(1, modelDir, terms, "digits-linear", "8x8 digits, linear classifier");
+        await ModelFilesComeByCidAndAreChecked(market, model, work);
         var ownerAddress = (await market.ConnectAsync(1)).Sender;
         var serverA = (await market.ConnectAsync(2)).Sender;
         var serverB = (await market.ConnectAsync(3)).Sender;
@@ -200,6 +201,39 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         var w = await ownerClient.WithdrawAsync();
         Assert.Equal(owner, w.Events.OfType<Withdrawal>().Single().Amount);
         Assert.Equal(BigInteger.Zero, await market.Operator.BalanceOfAsync(ownerAddress));
+    }
+
+    /// <summary>
+    /// A server with an empty model folder provisions it from an IPFS gateway by the CIDs the model registered;
+    /// a gateway serving other bytes, or a local file that differs from the registration, is refused.
+    /// </summary>
+    private static async Task ModelFilesComeByCidAndAreChecked(LocalMarketplace market, RegisteredModel model, string work)
+    {
+        string[] names = ["model.onnx", "circuit.r1cs", "settings.json"];
+        var content = names.ToDictionary(n => ZkInference.Market.Ipfs.UnixFs.ComputeFileCid(Path.Combine(model.Directory, n)).ToString(),
+            n => File.ReadAllBytes(Path.Combine(model.Directory, n)));
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseUrls(builder.WebHost, "http://127.0.0.1:0");
+        await using var gateway = builder.Build();
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(gateway, "/ipfs/{cid}", (string cid) =>
+            content.TryGetValue(cid, out var bytes) ? Microsoft.AspNetCore.Http.Results.Bytes(bytes) : Microsoft.AspNetCore.Http.Results.NotFound());
+        await gateway.StartAsync();
+        using var http = new HttpClient();
+        var fetcher = new ZkInference.Market.Ipfs.IpfsFetcher(http, gateway.Urls.Single());
+
+        var fetched = Path.Combine(work, "fetched");
+        await ModelProvisioner.ProvisionAsync(market.Operator, model.ModelId, fetched, fetcher);
+        foreach (var n in names) Assert.Equal(File.ReadAllBytes(Path.Combine(model.Directory, n)), File.ReadAllBytes(Path.Combine(fetched, n)));
+        await ModelProvisioner.ProvisionAsync(market.Operator, model.ModelId, fetched, fetcher: null); // present and matching
+
+        var settingsCid = ZkInference.Market.Ipfs.UnixFs.ComputeFileCid(Path.Combine(model.Directory, "settings.json")).ToString();
+        content[settingsCid] = [.. content[settingsCid], (byte)' '];
+        await Assert.ThrowsAsync<ZkInference.Market.Ipfs.IpfsContentMismatchException>(() =>
+            ModelProvisioner.ProvisionAsync(market.Operator, model.ModelId, Path.Combine(work, "fetched-2"), fetcher));
+        File.AppendAllText(Path.Combine(fetched, "settings.json"), " ");
+        await Assert.ThrowsAsync<ZkInference.Market.Ipfs.IpfsContentMismatchException>(() =>
+            ModelProvisioner.ProvisionAsync(market.Operator, model.ModelId, fetched, fetcher: null));
+        await gateway.StopAsync();
     }
 
     private async Task<Process> StartServerProcess(string[] args, string url)

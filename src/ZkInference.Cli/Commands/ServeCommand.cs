@@ -24,7 +24,7 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where the HTTP endpoint listens", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
         var state = new Option<string?>("--state") { Description = "Journal folder (default: <models>/.server-state)" };
         var confirmations = new Option<int>("--confirmations") { Description = "Blocks on top of a request before it is served (reorg safety; 0 on a local dev chain)", DefaultValueFactory = _ => 2 };
-        var maxProofs = new Option<int>("--max-proofs") { Description = "Proofs computed at once (default: one per two cores)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
+        var maxProofs = new Option<int?>("--max-proofs") { Description = "Proofs computed at once (default: one per two cores, fewer when memory would not hold them)" };
         var gateway = new Option<string?>("--ipfs-gateway") { Description = "IPFS gateway to fetch registered model files and users' inputs by CID from (every byte checked against its CID)" };
         var startBlock = new Option<ulong>("--start-block") { Description = "First block to read when the journal is new", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "Run a prover server for the market: prove requested inferences and submit them")
@@ -50,7 +50,7 @@ internal static class ServeCommand
                 var options = new ServerOptions
                 {
                     StateDirectory = parse.GetValue(state) ?? Path.Combine(modelsDir, ".server-state"),
-                    MaxConcurrentProofs = Math.Max(1, parse.GetValue(maxProofs)),
+                    MaxConcurrentProofs = Math.Max(1, parse.GetValue(maxProofs) ?? ProofConcurrency.ForMachine(prover.LargestDomainSize)),
                     StartBlock = parse.GetValue(startBlock),
                     InputFetcher = fetcher,
                 };

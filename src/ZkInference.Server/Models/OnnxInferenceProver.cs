@@ -36,6 +36,9 @@ public sealed class OnnxInferenceProver : IInferenceProver
         return new OnnxInferenceProver(models);
     }
 
+    /// <summary>The largest proving domain among the served models (sizes the proofs' working memory).</summary>
+    public int LargestDomainSize => models.Values.Max(m => m.Key.DomainSize);
+
     /// <summary>The model ids served.</summary>
     public IEnumerable<BigInteger> ModelIds => models.Keys;
 
