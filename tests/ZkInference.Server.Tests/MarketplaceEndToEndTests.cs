@@ -68,6 +68,7 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         string[] serveArgs = ["serve", "--rpc", market.Node.Url, "--market", market.Market.ToString(), "--key-file", keyFile,
             "--models", modelsA, "--urls", urlA, "--confirmations", "0", "--max-proofs", "1"];
         var processA = await StartServerProcess(serveArgs, urlA);
+        using var stopA = new KillOnDispose(() => processA); // a failing assertion must not leave the server running
         await using var b = await market.StartServerAsync(3, [model], Path.Combine(work, "state-b"), p => new TamperingProver(p));
 
         // Twenty requests: user 0 pays per use, user 1 spends credits, user 2 has a subscription.
@@ -248,6 +249,15 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
             catch (TaskCanceledException) { return false; }
         }, TimeSpan.FromMinutes(2));
         return process;
+    }
+
+    private sealed class KillOnDispose(Func<Process> current) : IDisposable
+    {
+        public void Dispose()
+        {
+            var p = current();
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+        }
     }
 
     private static async Task<int> CountFinal(MarketClient client, IEnumerable<BigInteger> ids)
