@@ -74,7 +74,7 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         // Twenty requests: user 0 pays per use, user 1 spends credits, user 2 has a subscription.
         var samples = InputJson.ReadMany(Path.Combine(RepoPaths.Shared, "models", Model, "sample_inputs.json"));
         var expectedClass = ReferenceArgMax();
-        var now = await LatestTimestamp(market);
+        var now = await market.Operator.LatestBlockTimestampAsync();
         var requests = new List<(BigInteger Id, int User, int Sample, string Input)>();
         for (int i = 0; i < 20; i++)
         {
@@ -131,7 +131,7 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
         await users[1].CancelRequestAsync(requests[19].Id);
 
         // Every request ended exactly once, the right way.
-        var head = (ulong)(await market.OperatorChain.Web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
+        var (head, _) = await market.Operator.GetHeadAsync();
         var events = await market.Operator.GetEventsAsync(0, head);
         var asked = events.Select(e => e.Event).OfType<InferenceRequested>().ToDictionary(e => e.RequestId);
         var accepted = events.Select(e => e.Event).OfType<ResultAccepted>().ToList();
@@ -276,13 +276,6 @@ public sealed class MarketplaceEndToEndTests(ITestOutputHelper output)
             if (clock.Elapsed > timeout) throw new TimeoutException($"condition not reached within {timeout.TotalSeconds:F0} s");
             await Task.Delay(250);
         }
-    }
-
-    private static async Task<ulong> LatestTimestamp(LocalMarketplace market)
-    {
-        var block = await market.OperatorChain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
-            .SendRequestAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest());
-        return (ulong)block.Timestamp.Value;
     }
 
     private static int[] ReferenceArgMax()

@@ -96,13 +96,13 @@ public static class R1csFile
         Write(cs, stream);
     }
 
-    /// <summary>Writes a .r1cs to a stream (the stream is disposed).</summary>
-    public static void Write(ConstraintSystem cs, Stream stream)
+    /// <summary>Writes a .r1cs to a stream (disposed unless <paramref name="leaveOpen"/>, e.g. for AtomicFile).</summary>
+    public static void Write(ConstraintSystem cs, Stream stream, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(cs);
         ConstraintStore store = cs.Store;
         int n = cs.ConstraintCount;
-        using var w = new BinFileWriter(stream, Magic, 1, 3);
+        using var w = new BinFileWriter(stream, Magic, 1, 3, leaveOpen);
         w.BeginSection(ConstraintSection, 12L * n + 36L * store.TermCount);
         int[] rowStart = store.RowStart, wires = store.Wires;
         Fr[] coeffs = store.Coefficients;

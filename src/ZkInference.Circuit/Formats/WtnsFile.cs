@@ -47,10 +47,10 @@ public static class WtnsFile
         Write(witness, stream);
     }
 
-    /// <summary>Writes a .wtns to a stream (the stream is disposed).</summary>
-    public static void Write(ReadOnlySpan<Fr> witness, Stream stream)
+    /// <summary>Writes a .wtns to a stream (disposed unless <paramref name="leaveOpen"/>, e.g. for AtomicFile).</summary>
+    public static void Write(ReadOnlySpan<Fr> witness, Stream stream, bool leaveOpen = false)
     {
-        using var w = new BinFileWriter(stream, Magic, 2, 2);
+        using var w = new BinFileWriter(stream, Magic, 2, 2, leaveOpen);
         w.BeginSection(HeaderSection, HeaderSize);
         w.WriteFieldHeader();
         w.WriteUInt32((uint)witness.Length);

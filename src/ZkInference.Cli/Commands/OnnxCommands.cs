@@ -58,11 +58,7 @@ internal static class OnnxCommands
             CircuitSettings result = circuit.Settings;
             if (samples is not null && settings.OutputVisibility == Visibility.Public)
                 result = result with { Accuracy = Calibration.Report(circuit, samples) };
-            string output = p.GetValue(dir)!;
-            Directory.CreateDirectory(output);
-            AtomicFile.Write(Path.Combine(output, "model.onnx"), s => s.Write(loaded.Bytes));
-            AtomicFile.Write(Path.Combine(output, "circuit.r1cs"), s => R1csFile.Write(circuit.Circuit.System, new NonClosingStream(s)));
-            AtomicFile.WriteText(Path.Combine(output, "settings.json"), result.ToJson());
+            ZkInference.Server.Models.CompiledModelFiles.Write(p.GetValue(dir)!, loaded, circuit, result);
             Console.Out.WriteLine($"constraints: {result.Constraints}");
             Console.Out.WriteLine($"public signals: {result.PublicSignals.Sum(e => e.Count)} ({string.Join(", ", result.PublicSignals.Select(e => e.Count == 1 ? e.Name : $"{e.Name}[{e.Count}]"))})");
             Console.Out.WriteLine($"multiply-accumulates: {result.MultiplyAccumulates}");
@@ -102,7 +98,7 @@ internal static class OnnxCommands
         cmd.SetAction(p => Run(() =>
         {
             Fr[] w = MakeWitness(p.GetValue(dir)!, p.GetValue(input)!, p.GetValue(rid)!, p.GetValue(server)!);
-            AtomicFile.Write(p.GetValue(wtns)!, s => WtnsFile.Write(w, new NonClosingStream(s)));
+            AtomicFile.Write(p.GetValue(wtns)!, s => WtnsFile.Write(w, s, leaveOpen: true));
             return 0;
         }));
         return cmd;
@@ -147,17 +143,10 @@ internal static class OnnxCommands
             VerificationResult result = Verifier.Verify(key, signals, ProofJson.Read(p.GetValue(proof)!));
             if (!result.IsValid) { Console.Out.WriteLine(result.Message); return 1; }
             double[] y = OnnxCircuit.DecodeOutput(settings, signals);
-            Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["output"] = Nest(y, settings.OutputShape, 0, 0) }));
+            Console.Out.WriteLine(ZkInference.Server.Models.OutputJson.Format(y, settings.OutputShape));
             return 0;
         }));
         return cmd;
-    }
-
-    private static object Nest(double[] values, int[] shape, int dim, int offset)
-    {
-        if (dim == shape.Length) return values[offset];
-        int stride = shape.Skip(dim + 1).Aggregate(1, (a, b) => a * b);
-        return Enumerable.Range(0, shape[dim]).Select(i => Nest(values, shape, dim + 1, offset + i * stride)).ToArray();
     }
 
     private static int Run(Func<int> action)

@@ -80,7 +80,7 @@ internal sealed class MarketplaceDemo(string folder, IAnsiConsole console, int r
         var samples = BundledModel.Samples();
         using var http = new HttpClient();
         var outcomes = new List<Outcome>();
-        var now = await LatestTimestampAsync(market);
+        var now = await market.Operator.LatestBlockTimestampAsync(cancellation);
         var sent = await StepAsync($"Send {requestCount} requests (input commitment on chain, input to a server)", async () =>
         {
             var list = new List<(BigInteger Id, int User, int Server, int Sample)>();
@@ -141,7 +141,7 @@ internal sealed class MarketplaceDemo(string folder, IAnsiConsole console, int r
         {
             // Check the proof here too, with the public signals the contract built from the request.
             var request = await market.Operator.GetRequestAsync(id, cancellation) ?? throw new InvalidOperationException($"request {id} vanished");
-            var head = (ulong)(await market.OperatorChain.Web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
+            var (head, _) = await market.Operator.GetHeadAsync(cancellation);
             var accepted = (await market.Operator.GetEventsAsync(0, head, cancellation)).Select(e => e.Event).OfType<ResultAccepted>().Single(e => e.RequestId == id);
             Fr[] signals = [.. accepted.Outputs.Select(Fr.FromBigInteger), Fr.FromBigInteger(request.InputCommitment),
                 Fr.FromBigInteger(BigInteger.Parse(settings.ParamCommitment!, CultureInfo.InvariantCulture)), Fr.FromBigInteger(id), Fr.FromBigInteger(serverAddress.ToUInt160())];
@@ -183,13 +183,6 @@ internal sealed class MarketplaceDemo(string folder, IAnsiConsole console, int r
     private static string Short(string decimalText) => decimalText.Length > 16 ? decimalText[..8] + "…" + decimalText[^6..] : decimalText;
 
     private static string Mark(bool ok) => ok ? "[green]yes[/]" : "[red]no[/]";
-
-    private static async Task<ulong> LatestTimestampAsync(LocalMarketplace market)
-    {
-        var block = await market.OperatorChain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
-            .SendRequestAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest());
-        return (ulong)block.Timestamp.Value;
-    }
 
     private T Step<T>(string name, Func<T> action)
     {

@@ -46,7 +46,7 @@ public sealed class InferenceRequester(MarketClient client, HttpClient http)
             ?? throw new MarketException($"request {requestId} is not on chain");
         var model = await client.GetModelAsync(modelId, cancellation).ConfigureAwait(false)
             ?? throw new MarketException($"model {modelId} is not on chain");
-        var head = (ulong)(await client.Chain.Web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().WaitAsync(cancellation).ConfigureAwait(false)).Value;
+        var (head, _) = await client.GetHeadAsync(cancellation).ConfigureAwait(false);
         var accepted = (await client.GetEventsAsync(0, head, cancellation).ConfigureAwait(false))
             .Select(e => e.Event).OfType<ResultAccepted>().Single(e => e.RequestId == requestId);
         Fr[] signals = [.. accepted.Outputs.Select(Fr.FromBigInteger), Fr.FromBigInteger(request.InputCommitment),

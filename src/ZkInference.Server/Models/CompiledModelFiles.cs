@@ -17,18 +17,7 @@ public static class CompiledModelFiles
     {
         Directory.CreateDirectory(directory);
         AtomicFile.Write(Path.Combine(directory, "model.onnx"), s => s.Write(model.Bytes));
-        // R1csFile disposes the stream it writes, so write a temporary file and rename it into place.
-        var r1cs = Path.Combine(directory, "circuit.r1cs");
-        var temporary = r1cs + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            R1csFile.Write(circuit.Circuit.System, temporary);
-            File.Move(temporary, r1cs, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.Write(Path.Combine(directory, "circuit.r1cs"), s => R1csFile.Write(circuit.Circuit.System, s, leaveOpen: true));
         AtomicFile.WriteText(Path.Combine(directory, "settings.json"), settings.ToJson());
     }
 }
