@@ -2,7 +2,7 @@ using System.Numerics;
 using ZkInference.Generator;
 
 // Usage: dotnet run --project tools/ZkInference.Generator [-- <output folder>]
-// Writes src/ZkInference.Field/Generated/{Fp,Fr}.g.cs. CI regenerates and fails on any diff.
+// Writes src/ZkInference.Field/Generated/{Fp,Fr}.g.cs and {Fp,Fr}.Lanes8.g.cs. CI regenerates and fails on any diff.
 string outDir = args.Length > 0
     ? args[0]
     : Path.Combine(FindRepoRoot(), "src", "ZkInference.Field", "Generated");
@@ -13,6 +13,9 @@ foreach (var field in CurveConfig.Fields)
     string path = Path.Combine(outDir, field.Name + ".g.cs");
     File.WriteAllText(path, MontgomeryFieldTemplate.Render(field));
     Console.WriteLine($"wrote {path}");
+    string lanes = Path.Combine(outDir, field.Name + ".Lanes8.g.cs");
+    File.WriteAllText(lanes, LanesTemplate.Render(field));
+    Console.WriteLine($"wrote {lanes}");
 }
 
 static string FindRepoRoot()
