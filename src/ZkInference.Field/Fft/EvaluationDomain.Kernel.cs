@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using ZkInference.Field.Internal;
 
 namespace ZkInference.Field.Fft;
 
@@ -56,6 +57,11 @@ public sealed partial class EvaluationDomain
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Butterflies(Fr* a, int half, Fr* tw, int stride, int from, int to)
     {
+        if (Lanes8.IsSupported && to - from >= 8)
+        {
+            ButterfliesLanes(a, half, tw, stride, from, to);
+            return;
+        }
         Fr* b = a + half;
         int j = from;
         if (j == 0)
@@ -74,15 +80,90 @@ public sealed partial class EvaluationDomain
         }
     }
 
+    // The same butterflies eight at a time: sums and differences as before, the eight products by the
+    // twiddles in one Fr.Mul8 (about six times the throughput of scalar products).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static unsafe void ButterfliesLanes(Fr* a, int half, Fr* tw, int stride, int from, int to)
+    {
+        Fr* b = a + half;
+        Fr* d = stackalloc Fr[8];
+        Fr* w = stackalloc Fr[8];
+        int j = from;
+        for (; j + 8 <= to; j += 8)
+        {
+            for (int k = 0; k < 8; k++)
+            {
+                Fr x = a[j + k], y = b[j + k];
+                Fr.Add(x, y, out a[j + k]);
+                Fr.Sub(x, y, out d[k]);
+            }
+            Fr* wj = tw + j;
+            if (stride != 1)
+            {
+                for (int k = 0; k < 8; k++) w[k] = tw[(long)(j + k) * stride];
+                wj = w;
+            }
+            Fr.Mul8(d, wj, b + j);
+        }
+        for (; j < to; j++)
+        {
+            Fr x = a[j], y = b[j];
+            Fr.Add(x, y, out a[j]);
+            Fr.Sub(x, y, out Fr e);
+            Fr.Mul(e, tw[(long)j * stride], out b[j]);
+        }
+    }
+
     // All stages of a transform of size n ≤ BlockSize, breadth first (it is in cache).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void DifIterative(Fr* a, int n, Fr* tw, int stride)
     {
         for (int half = n >> 1, s = stride; half >= 1; half >>= 1, s <<= 1)
         {
+            if (half < 8 && Lanes8.IsSupported && n >= 16)
+            {
+                SmallStageLanes(a, n, half, tw, s);
+                continue;
+            }
             for (Fr* block = a; block < a + n; block += 2 * half)
                 Butterflies(block, half, tw, s, 0, half);
         }
+    }
+
+    // A stage whose blocks hold fewer than eight butterflies (half = 4, 2, 1). Butterfly 0 of every block
+    // has twiddle 1 and needs no product; the others are collected across blocks into groups of eight
+    // for one Fr.Mul8, whose results are then written back to their places.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static unsafe void SmallStageLanes(Fr* a, int n, int half, Fr* tw, int stride)
+    {
+        Fr* d = stackalloc Fr[8];
+        Fr* w = stackalloc Fr[8];
+        Fr** target = stackalloc Fr*[8];
+        int count = 0;
+        for (Fr* block = a; block < a + n; block += 2 * half)
+        {
+            Fr* b = block + half;
+            Fr x0 = block[0], y0 = b[0];
+            Fr.Add(x0, y0, out block[0]);
+            Fr.Sub(x0, y0, out b[0]);
+            for (int j = 1; j < half; j++)
+            {
+                Fr x = block[j], y = b[j];
+                Fr.Add(x, y, out block[j]);
+                Fr.Sub(x, y, out d[count]);
+                w[count] = tw[(long)j * stride];
+                target[count] = b + j;
+                if (++count == 8)
+                {
+                    Fr.Mul8(d, w, d);
+                    for (int k = 0; k < 8; k++) *target[k] = d[k];
+                    count = 0;
+                }
+            }
+        }
+        for (int k = 0; k < count; k++) Fr.Mul(d[k], w[k], out *target[k]);
     }
 
     private unsafe void BitReverse(Fr* a, bool parallel)
@@ -146,10 +227,31 @@ public sealed partial class EvaluationDomain
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private static unsafe void DistributeRange(Fr* a, int from, int to, Fr first, Fr step, bool overwrite)
     {
         Fr acc = first;
-        for (int i = from; i < to; i++)
+        int i = from;
+        if (Lanes8.IsSupported && to - from >= 16)
+        {
+            // Eight interleaved chains: lane k holds first·step^(i − from + k) and advances by step⁸.
+            Fr* powers = stackalloc Fr[8];
+            Fr* step8 = stackalloc Fr[8];
+            powers[0] = first;
+            for (int k = 1; k < 8; k++) Fr.Mul(powers[k - 1], step, out powers[k]);
+            Fr.Square(step, out Fr s8);
+            Fr.Square(s8, out s8);
+            Fr.Square(s8, out s8);
+            for (int k = 0; k < 8; k++) step8[k] = s8;
+            for (; i + 8 <= to; i += 8)
+            {
+                if (overwrite) new ReadOnlySpan<Fr>(powers, 8).CopyTo(new Span<Fr>(a + i, 8));
+                else Fr.Mul8(a + i, powers, a + i);
+                Fr.Mul8(powers, step8, powers);
+            }
+            acc = powers[0];
+        }
+        for (; i < to; i++)
         {
             if (overwrite) a[i] = acc;
             else Fr.Mul(a[i], acc, out a[i]);
