@@ -36,6 +36,17 @@ internal static class Quick
                 Time("2^20 independent Fr mul, 8 lanes", reps, () => { unsafe { fixed (Fr* pa = a, pb = b) for (int i = 0; i < n; i += 8) Fr.Mul8(pa + i, pb + i, pa + i); } });
             Time("2^20 butterflies (same twiddle)", reps, () => { Fr w = b[5]; for (int i = 0; i < n / 2; i++) { Fr x = a[i], y = a[i + n / 2]; Fr.Add(x, y, out a[i]); Fr.Sub(x, y, out Fr d); Fr.Mul(d, w, out a[i + n / 2]); } });
         }
+        if (what is "smul")
+        {
+            var rng = new Random(4);
+            var g1 = new G1Jacobian[1024]; var g2 = new G2Jacobian[256]; var ks = new Fr[1024]; var r1 = new G1Jacobian[1024]; var r2 = new G2Jacobian[256];
+            for (int i = 0; i < g1.Length; i++) { ks[i] = Fr.Random(rng); g1[i] = G1Jacobian.Multiply(G1Jacobian.Generator, Fr.Random(rng)); }
+            for (int i = 0; i < g2.Length; i++) g2[i] = G2Jacobian.Multiply(G2Jacobian.Generator, Fr.Random(rng));
+            Time("1024 G1 scalar mul, one by one", reps, () => { for (int i = 0; i < g1.Length; i++) r1[i] = G1Jacobian.Multiply(g1[i], ks[i]); });
+            Time("1024 G1 scalar mul, MultiplyMany", reps, () => G1Jacobian.MultiplyMany(g1, ks, r1));
+            Time("256 G2 scalar mul, one by one", reps, () => { for (int i = 0; i < g2.Length; i++) r2[i] = G2Jacobian.Multiply(g2[i], ks[i]); });
+            Time("256 G2 scalar mul, MultiplyMany", reps, () => G2Jacobian.MultiplyMany(g2, ks.AsSpan(0, 256), r2));
+        }
         if (what is "msm1" or "msm2" or "msmg2" or "all")
         {
             var m = new MsmBenchmarks();

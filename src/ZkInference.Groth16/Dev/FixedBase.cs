@@ -25,7 +25,7 @@ internal static class FixedBase
         G1Jacobian.BatchToAffine(jac, table);
         Fr[] s = scalars.ToArray();
         var result = new G1Jacobian[s.Length];
-        Parallel.For(0, s.Length, i =>
+        Parallel.For(0, s.Length, Parallelism.Cores, i =>
         {
             s[i].ToCanonical(out ulong c0, out ulong c1, out ulong c2, out ulong c3);
             ReadOnlySpan<ulong> limbs = [c0, c1, c2, c3];
@@ -56,7 +56,7 @@ internal static class FixedBase
         G2Jacobian.BatchToAffine(jac, table);
         Fr[] s = scalars.ToArray();
         var result = new G2Jacobian[s.Length];
-        Parallel.For(0, s.Length, i =>
+        Parallel.For(0, s.Length, Parallelism.Cores, i =>
         {
             s[i].ToCanonical(out ulong c0, out ulong c1, out ulong c2, out ulong c3);
             ReadOnlySpan<ulong> limbs = [c0, c1, c2, c3];

@@ -102,7 +102,7 @@ internal static class PointArrays
     {
         if (n <= ParallelBlock) { body(0, n); return; }
         int blocks = (n + ParallelBlock - 1) / ParallelBlock;
-        Parallel.For(0, blocks, b => body(b * ParallelBlock, Math.Min(n, (b + 1) * ParallelBlock)));
+        Parallel.For(0, blocks, Parallelism.Cores, b => body(b * ParallelBlock, Math.Min(n, (b + 1) * ParallelBlock)));
     }
 
     private static void InterlockedMin(ref int target, int value)

@@ -9,6 +9,7 @@ internal interface IGroupOps<T> where T : struct
     static abstract void Add(in T a, in T b, out T r);
     static abstract void Sub(in T a, in T b, out T r);
     static abstract T Mul(in T a, in Fr k);
+    static abstract void MultiplyMany(ReadOnlySpan<T> points, ReadOnlySpan<Fr> scalars, Span<T> results);
 }
 
 internal readonly struct G1Ops : IGroupOps<G1Jacobian>
@@ -16,6 +17,7 @@ internal readonly struct G1Ops : IGroupOps<G1Jacobian>
     public static void Add(in G1Jacobian a, in G1Jacobian b, out G1Jacobian r) => G1Jacobian.Add(a, b, out r);
     public static void Sub(in G1Jacobian a, in G1Jacobian b, out G1Jacobian r) { G1Jacobian.Negate(b, out G1Jacobian nb); G1Jacobian.Add(a, nb, out r); }
     public static G1Jacobian Mul(in G1Jacobian a, in Fr k) => G1Jacobian.Multiply(a, k);
+    public static void MultiplyMany(ReadOnlySpan<G1Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G1Jacobian> results) => G1Jacobian.MultiplyMany(points, scalars, results);
 }
 
 internal readonly struct G2Ops : IGroupOps<G2Jacobian>
@@ -23,13 +25,15 @@ internal readonly struct G2Ops : IGroupOps<G2Jacobian>
     public static void Add(in G2Jacobian a, in G2Jacobian b, out G2Jacobian r) => G2Jacobian.Add(a, b, out r);
     public static void Sub(in G2Jacobian a, in G2Jacobian b, out G2Jacobian r) { G2Jacobian.Negate(b, out G2Jacobian nb); G2Jacobian.Add(a, nb, out r); }
     public static G2Jacobian Mul(in G2Jacobian a, in Fr k) => G2Jacobian.Multiply(a, k);
+    public static void MultiplyMany(ReadOnlySpan<G2Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G2Jacobian> results) => G2Jacobian.MultiplyMany(points, scalars, results);
 }
 
 /// <summary>
 /// The inverse FFT over curve points: yⱼ = (1/n)·Σᵢ ω^(−ij)·Pᵢ, which turns the powers τⁱ·G into the
 /// Lagrange basis Lⱼ(τ)·G of the size-n domain (ω as in <see cref="EvaluationDomain"/>, which is the
-/// root snarkjs uses). Radix-2 decimation in time; butterflies of a stage run in parallel; twiddle 1
-/// costs no multiplication, and 1/n is folded into the last stage.
+/// root snarkjs uses). Radix-2 decimation in time; butterflies of a stage run in parallel, their scalar
+/// multiplications batched (<see cref="G1Jacobian.MultiplyMany"/>); twiddle 1 costs no multiplication, and 1/n
+/// is folded into the last stage.
 /// </summary>
 internal static class GroupFft
 {
@@ -54,28 +58,49 @@ internal static class GroupFft
             bool last = len == n;
             int butterflies = n / 2;
             int blocks = (butterflies + ParallelBlock - 1) / ParallelBlock;
-            Parallel.For(0, blocks, b =>
-            {
-                int end = Math.Min(butterflies, (b + 1) * ParallelBlock);
-                for (int t = b * ParallelBlock; t < end; t++)
-                {
-                    int group = t / half, k = t % half;
-                    int i = group * len + k, j = i + half;
-                    Fr tw = twiddles[k * stride];
-                    T u = a[i], v;
-                    if (last)
-                    {
-                        u = TOps.Mul(u, nInv);
-                        Fr.Mul(tw, nInv, out Fr twn);
-                        v = TOps.Mul(a[j], twn);
-                    }
-                    else v = k == 0 ? a[j] : TOps.Mul(a[j], tw);
-                    TOps.Add(u, v, out a[i]);
-                    TOps.Sub(u, v, out a[j]);
-                }
-            });
+            Parallel.For(0, blocks, Parallelism.Cores, b => Block<T, TOps>(a, twiddles, nInv, b * ParallelBlock, Math.Min(butterflies, (b + 1) * ParallelBlock), half, len, stride, last));
         }
         a.CopyTo(values);
+    }
+
+    // Butterflies [from, to) of one stage. Their scalar multiplications are gathered first and done together
+    // by MultiplyMany (eight at a time in vector lanes), then the sums and differences are formed.
+    private static void Block<T, TOps>(T[] a, Fr[] twiddles, Fr nInv, int from, int to, int half, int len, int stride, bool last)
+        where T : struct where TOps : IGroupOps<T>
+    {
+        T[] points = System.Buffers.ArrayPool<T>.Shared.Rent(2 * ParallelBlock);
+        Fr[] scalars = System.Buffers.ArrayPool<Fr>.Shared.Rent(2 * ParallelBlock);
+        int m = 0;
+        for (int t = from; t < to; t++)
+        {
+            int group = t / half, k = t % half;
+            int i = group * len + k, j = i + half;
+            Fr tw = twiddles[k * stride];
+            if (last)
+            {
+                // 1/n is folded into the last stage: u/n ± (ω^k/n)·v.
+                points[m] = a[i]; scalars[m++] = nInv;
+                Fr.Mul(tw, nInv, out Fr twn);
+                points[m] = a[j]; scalars[m++] = twn;
+            }
+            else if (k != 0)
+            {
+                points[m] = a[j]; scalars[m++] = tw;
+            }
+        }
+        TOps.MultiplyMany(points.AsSpan(0, m), scalars.AsSpan(0, m), points.AsSpan(0, m));
+        int next = 0;
+        for (int t = from; t < to; t++)
+        {
+            int group = t / half, k = t % half;
+            int i = group * len + k, j = i + half;
+            T u = last ? points[next++] : a[i];
+            T v = last || k != 0 ? points[next++] : a[j];
+            TOps.Add(u, v, out a[i]);
+            TOps.Sub(u, v, out a[j]);
+        }
+        System.Buffers.ArrayPool<T>.Shared.Return(points);
+        System.Buffers.ArrayPool<Fr>.Shared.Return(scalars);
     }
 
     private static void BitReverse<T>(Span<T> a, int log)

@@ -33,7 +33,7 @@ internal abstract class PointCodec
             int n = scalars.Length;
             Fr[] k = scalars.ToArray();
             bool ok = true;
-            Parallel.For(0, (n + Block - 1) / Block, b =>
+            Parallel.For(0, (n + Block - 1) / Block, Parallelism.Cores, b =>
             {
                 int s = b * Block, e = Math.Min(n, s + Block);
                 var jac = new G1Jacobian[e - s];
@@ -41,8 +41,9 @@ internal abstract class PointCodec
                 for (int i = s; i < e; i++)
                 {
                     if (!G1Affine.TryReadMontgomeryLittleEndian(input.AsSpan(i * 64, 64), out G1Affine p)) { ok = false; return; }
-                    jac[i - s] = k[i].IsOne ? G1Jacobian.FromAffine(p) : G1Jacobian.Multiply(G1Jacobian.FromAffine(p), k[i]);
+                    jac[i - s] = G1Jacobian.FromAffine(p);
                 }
+                G1Jacobian.MultiplyMany(jac, k.AsSpan(s, e - s), jac);
                 G1Jacobian.BatchToAffine(jac, aff);
                 for (int i = s; i < e; i++)
                 {
@@ -56,7 +57,7 @@ internal abstract class PointCodec
         public override bool ToUncompressed(byte[] input, int count, byte[] output)
         {
             bool ok = true;
-            Parallel.For(0, (count + 4095) / 4096, b =>
+            Parallel.For(0, (count + 4095) / 4096, Parallelism.Cores, b =>
             {
                 for (int i = b * 4096, e = Math.Min(count, i + 4096); i < e; i++)
                 {
@@ -78,7 +79,7 @@ internal abstract class PointCodec
             int n = scalars.Length;
             Fr[] k = scalars.ToArray();
             bool ok = true;
-            Parallel.For(0, (n + Block - 1) / Block, b =>
+            Parallel.For(0, (n + Block - 1) / Block, Parallelism.Cores, b =>
             {
                 int s = b * Block, e = Math.Min(n, s + Block);
                 var jac = new G2Jacobian[e - s];
@@ -86,8 +87,9 @@ internal abstract class PointCodec
                 for (int i = s; i < e; i++)
                 {
                     if (!G2Affine.TryReadMontgomeryLittleEndian(input.AsSpan(i * 128, 128), out G2Affine p, checkSubgroup: true)) { ok = false; return; }
-                    jac[i - s] = k[i].IsOne ? G2Jacobian.FromAffine(p) : G2Jacobian.Multiply(G2Jacobian.FromAffine(p), k[i]);
+                    jac[i - s] = G2Jacobian.FromAffine(p);
                 }
+                G2Jacobian.MultiplyMany(jac, k.AsSpan(s, e - s), jac);
                 G2Jacobian.BatchToAffine(jac, aff);
                 for (int i = s; i < e; i++)
                 {
@@ -101,7 +103,7 @@ internal abstract class PointCodec
         public override bool ToUncompressed(byte[] input, int count, byte[] output)
         {
             bool ok = true;
-            Parallel.For(0, (count + 1023) / 1024, b =>
+            Parallel.For(0, (count + 1023) / 1024, Parallelism.Cores, b =>
             {
                 for (int i = b * 1024, e = Math.Min(count, i + 1024); i < e; i++)
                 {

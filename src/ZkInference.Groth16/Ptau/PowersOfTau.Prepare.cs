@@ -61,7 +61,7 @@ public static partial class PowersOfTau
         int m = 1 << level;
         var aff = powers[..m];
         var jac = new G1Jacobian[m];
-        Parallel.For(0, m, i => jac[i] = G1Jacobian.FromAffine(aff[i]));
+        Parallel.For(0, m, Parallelism.Cores, i => jac[i] = G1Jacobian.FromAffine(aff[i]));
         GroupFft.Inverse<G1Jacobian, G1Ops>(jac);
         ToAffineParallel(jac, aff);
         var bytes = new byte[m * 64];
@@ -74,7 +74,7 @@ public static partial class PowersOfTau
         int m = 1 << level;
         var aff = powers[..m];
         var jac = new G2Jacobian[m];
-        Parallel.For(0, m, i => jac[i] = G2Jacobian.FromAffine(aff[i]));
+        Parallel.For(0, m, Parallelism.Cores, i => jac[i] = G2Jacobian.FromAffine(aff[i]));
         GroupFft.Inverse<G2Jacobian, G2Ops>(jac);
         ToAffineParallel(jac, aff);
         var bytes = new byte[m * 128];
@@ -85,7 +85,7 @@ public static partial class PowersOfTau
     internal static void ToAffineParallel(G1Jacobian[] jac, G1Affine[] aff)
     {
         const int B = 4096;
-        Parallel.For(0, (jac.Length + B - 1) / B, b =>
+        Parallel.For(0, (jac.Length + B - 1) / B, Parallelism.Cores, b =>
         {
             int s = b * B, e = Math.Min(jac.Length, s + B);
             G1Jacobian.BatchToAffine(jac.AsSpan(s, e - s), aff.AsSpan(s, e - s));
@@ -95,7 +95,7 @@ public static partial class PowersOfTau
     internal static void ToAffineParallel(G2Jacobian[] jac, G2Affine[] aff)
     {
         const int B = 2048;
-        Parallel.For(0, (jac.Length + B - 1) / B, b =>
+        Parallel.For(0, (jac.Length + B - 1) / B, Parallelism.Cores, b =>
         {
             int s = b * B, e = Math.Min(jac.Length, s + B);
             G2Jacobian.BatchToAffine(jac.AsSpan(s, e - s), aff.AsSpan(s, e - s));

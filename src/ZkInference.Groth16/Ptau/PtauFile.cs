@@ -85,7 +85,7 @@ public sealed class PtauFile : IDisposable
         byte[] raw = ReadRaw(section, start * 64, destination.Length * 64);
         G1Affine[] tmp = new G1Affine[destination.Length];
         bool ok = true;
-        Parallel.For(0, (destination.Length + 4095) / 4096, c =>
+        Parallel.For(0, (destination.Length + 4095) / 4096, Parallelism.Cores, c =>
         {
             int end = Math.Min(tmp.Length, (c + 1) * 4096);
             for (int i = c * 4096; i < end; i++)
@@ -101,7 +101,7 @@ public sealed class PtauFile : IDisposable
         byte[] raw = ReadRaw(section, start * 128, destination.Length * 128);
         G2Affine[] tmp = new G2Affine[destination.Length];
         bool ok = true;
-        Parallel.For(0, (destination.Length + 1023) / 1024, c =>
+        Parallel.For(0, (destination.Length + 1023) / 1024, Parallelism.Cores, c =>
         {
             int end = Math.Min(tmp.Length, (c + 1) * 1024);
             for (int i = c * 1024; i < end; i++)

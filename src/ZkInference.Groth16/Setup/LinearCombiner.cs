@@ -5,7 +5,8 @@ namespace ZkInference.Groth16.Setup;
 /// <summary>
 /// Many sparse linear combinations of the same bases (one per wire): terms are grouped per output in
 /// compressed rows and each output is summed on its own thread. Coefficients ±1 cost one addition,
-/// coefficients below 2^64 (or their negatives) a short double-and-add, wide ones a GLV multiplication,
+/// coefficients below 2^64 (or their negatives) a short double-and-add, wide ones a GLV multiplication
+/// (batched per block of outputs through MultiplyMany, eight at a time in vector lanes),
 /// and outputs with many terms go to Pippenger.
 /// </summary>
 internal sealed class LinearCombiner
@@ -35,8 +36,20 @@ internal sealed class LinearCombiner
     {
         var (start, bases, coefs) = Rows();
         var result = new G1Jacobian[_outputs];
-        Parallel.For(0, (_outputs + 63) / 64, blk =>
+        Parallel.For(0, (_outputs + 63) / 64, Parallelism.Cores, blk =>
         {
+            // The wide terms of this block's short rows, multiplied together in vector lanes first.
+            var widePoints = new List<G1Jacobian>();
+            var wideScalars = new List<Fr>();
+            for (int o = blk * 64, end = Math.Min(_outputs, o + 64); o < end; o++)
+            {
+                if (start[o + 1] - start[o] >= MsmThreshold) continue;
+                for (int k = start[o]; k < start[o + 1]; k++)
+                    if (IsWide(coefs[k])) { widePoints.Add(G1Jacobian.FromAffine(basePoints[bases[k]])); wideScalars.Add(coefs[k]); }
+            }
+            var wide = widePoints.ToArray();
+            G1Jacobian.MultiplyMany(wide, wideScalars.ToArray(), wide);
+            int next = 0;
             for (int o = blk * 64, end = Math.Min(_outputs, o + 64); o < end; o++)
             {
                 int s = start[o], e = start[o + 1];
@@ -48,7 +61,8 @@ internal sealed class LinearCombiner
                     continue;
                 }
                 G1Jacobian acc = G1Jacobian.Infinity;
-                for (int k = s; k < e; k++) acc += Term(G1Jacobian.FromAffine(basePoints[bases[k]]), coefs[k]);
+                for (int k = s; k < e; k++)
+                    acc += IsWide(coefs[k]) ? wide[next++] : Term(G1Jacobian.FromAffine(basePoints[bases[k]]), coefs[k]);
                 result[o] = acc;
             }
         });
@@ -61,8 +75,20 @@ internal sealed class LinearCombiner
     {
         var (start, bases, coefs) = Rows();
         var result = new G2Jacobian[_outputs];
-        Parallel.For(0, (_outputs + 63) / 64, blk =>
+        Parallel.For(0, (_outputs + 63) / 64, Parallelism.Cores, blk =>
         {
+            // The wide terms of this block's short rows, multiplied together in vector lanes first.
+            var widePoints = new List<G2Jacobian>();
+            var wideScalars = new List<Fr>();
+            for (int o = blk * 64, end = Math.Min(_outputs, o + 64); o < end; o++)
+            {
+                if (start[o + 1] - start[o] >= MsmThreshold) continue;
+                for (int k = start[o]; k < start[o + 1]; k++)
+                    if (IsWide(coefs[k])) { widePoints.Add(G2Jacobian.FromAffine(basePoints[bases[k]])); wideScalars.Add(coefs[k]); }
+            }
+            var wide = widePoints.ToArray();
+            G2Jacobian.MultiplyMany(wide, wideScalars.ToArray(), wide);
+            int next = 0;
             for (int o = blk * 64, end = Math.Min(_outputs, o + 64); o < end; o++)
             {
                 int s = start[o], e = start[o + 1];
@@ -74,13 +100,24 @@ internal sealed class LinearCombiner
                     continue;
                 }
                 G2Jacobian acc = G2Jacobian.Infinity;
-                for (int k = s; k < e; k++) acc += Term(G2Jacobian.FromAffine(basePoints[bases[k]]), coefs[k]);
+                for (int k = s; k < e; k++)
+                    acc += IsWide(coefs[k]) ? wide[next++] : Term(G2Jacobian.FromAffine(basePoints[bases[k]]), coefs[k]);
                 result[o] = acc;
             }
         });
         var affine = new G2Affine[_outputs];
         Ptau.PowersOfTau.ToAffineParallel(result, affine);
         return affine;
+    }
+
+    // Whether c needs a full multiplication: neither c nor −c fits in 64 bits.
+    private static bool IsWide(in Fr c)
+    {
+        c.ToCanonical(out _, out ulong c1, out ulong c2, out ulong c3);
+        if ((c1 | c2 | c3) == 0) return false;
+        Fr neg = -c;
+        neg.ToCanonical(out _, out ulong n1, out ulong n2, out ulong n3);
+        return (n1 | n2 | n3) != 0;
     }
 
     private static G1Jacobian Term(in G1Jacobian p, in Fr c)

@@ -71,12 +71,14 @@ public static partial class ZkeyCeremony
 
     private static G1Affine[] Scale(G1Affine[] points, in Fr k)
     {
-        Fr s = k;
         var jac = new G1Jacobian[points.Length];
-        Parallel.For(0, (points.Length + 255) / 256, b =>
+        var scalars = new Fr[256];
+        Array.Fill(scalars, k);
+        Parallel.For(0, (points.Length + 255) / 256, Parallelism.Cores, b =>
         {
-            for (int i = b * 256, e = Math.Min(points.Length, i + 256); i < e; i++)
-                jac[i] = G1Jacobian.Multiply(G1Jacobian.FromAffine(points[i]), s);
+            int s = b * 256, e = Math.Min(points.Length, s + 256);
+            for (int i = s; i < e; i++) jac[i] = G1Jacobian.FromAffine(points[i]);
+            G1Jacobian.MultiplyMany(jac.AsSpan(s, e - s), scalars.AsSpan(0, e - s), jac.AsSpan(s, e - s));
         });
         var aff = new G1Affine[points.Length];
         PowersOfTau.ToAffineParallel(jac, aff);

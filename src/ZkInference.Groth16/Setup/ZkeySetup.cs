@@ -135,7 +135,7 @@ public static class ZkeySetup
             ptau.ReadG1(PtauFile.SectionTauG1, s, lo);
             ptau.ReadG1(PtauFile.SectionTauG1, s + n, hi);
             var diff = new G1Jacobian[m];
-            Parallel.For(0, m, i => diff[i] = G1Jacobian.FromAffine(hi[i]) + lo[i].Negate());
+            Parallel.For(0, m, Parallelism.Cores, i => diff[i] = G1Jacobian.FromAffine(hi[i]) + lo[i].Negate());
             var aff = new G1Affine[m];
             PowersOfTau.ToAffineParallel(diff, aff);
             HashG1(hasher, aff);

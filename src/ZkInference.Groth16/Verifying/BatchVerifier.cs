@@ -70,7 +70,7 @@ public static class BatchVerifier
     private static BatchVerificationResult Locate(PreparedVerifyingKey key, IReadOnlyList<Fr[]> publicSignals, IReadOnlyList<Proof> proofs)
     {
         var results = new VerificationResult[proofs.Count];
-        Parallel.For(0, proofs.Count, i => results[i] = Verifier.Verify(key, publicSignals[i], proofs[i]));
+        Parallel.For(0, proofs.Count, Parallelism.Cores, i => results[i] = Verifier.Verify(key, publicSignals[i], proofs[i]));
         int[] bad = Enumerable.Range(0, results.Length).Where(i => !results[i].IsValid).ToArray();
         return new BatchVerificationResult(bad.Length == 0, bad, results);
     }
