@@ -92,7 +92,10 @@ public sealed unsafe class MultiplyManyTests
             G1Affine a = (l < 4 ? p[l] : twice).ToAffine();
             x2[l] = a.X; y2[l] = a.Y;
         }
-        PointLanes<Fp>.AddMixed8(x1, y1, z1, x2, y2, x3, y3, z3, h);
+        FpVec8.Load(x1, out FpVec8 vx1); FpVec8.Load(y1, out FpVec8 vy1); FpVec8.Load(z1, out FpVec8 vz1);
+        FpVec8.Load(x2, out FpVec8 vx2); FpVec8.Load(y2, out FpVec8 vy2);
+        PointLanes<FpVec8, Fp>.AddMixed(vx1, vy1, vz1, vx2, vy2, out FpVec8 vx3, out FpVec8 vy3, out FpVec8 vz3, out FpVec8 vh);
+        vx3.Store(x3); vy3.Store(y3); vz3.Store(z3); vh.Store(h);
         for (int l = 0; l < 8; l++)
         {
             Assert.Equal(l < 4, h[l].IsZero);

@@ -2,7 +2,7 @@ using System.Numerics;
 using ZkInference.Generator;
 
 // Usage: dotnet run --project tools/ZkInference.Generator [-- <output folder>]
-// Writes src/ZkInference.Field/Generated/{Fp,Fr}.g.cs and {Fp,Fr}.Lanes8.g.cs. CI regenerates and fails on any diff.
+// Writes src/ZkInference.Field/Generated/{Fp,Fr}.g.cs, {Fp,Fr}.Lanes8.g.cs and {Fp,Fr}Vec8.g.cs. CI regenerates and fails on any diff.
 string outDir = args.Length > 0
     ? args[0]
     : Path.Combine(FindRepoRoot(), "src", "ZkInference.Field", "Generated");
@@ -16,6 +16,9 @@ foreach (var field in CurveConfig.Fields)
     string lanes = Path.Combine(outDir, field.Name + ".Lanes8.g.cs");
     File.WriteAllText(lanes, LanesTemplate.Render(field));
     Console.WriteLine($"wrote {lanes}");
+    string vector = Path.Combine(outDir, field.Name + "Vec8.g.cs");
+    File.WriteAllText(vector, LanesTemplate.RenderVector(field));
+    Console.WriteLine($"wrote {vector}");
 }
 
 static string FindRepoRoot()

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ZkInference.Field.Internal;
 
 /// <summary>
-/// Many independent scalar multiplications kᵢ·Pᵢ, eight at a time in the lanes of <see cref="PointLanes{T}"/>.
+/// Many independent scalar multiplications kᵢ·Pᵢ, eight at a time in vector registers (<see cref="PointLanes{TLanes, TElement}"/>).
 /// Each scalar is split in two ~128-bit halves by the curve's endomorphism (GLV's φ on G1, ψ on G2, as
 /// the one-point multiplications do), both halves are recoded in signed radix 16 (33 digits), and every
 /// lane walks the same schedule: four doublings, then one mixed addition per half from a per-lane table
@@ -66,12 +67,15 @@ internal static unsafe class BatchScalarMul
 
         Fp* tax = stackalloc Fp[9 * Lanes], tay = stackalloc Fp[9 * Lanes];
         Fp* tbx = stackalloc Fp[9 * Lanes], tby = stackalloc Fp[9 * Lanes];
-        BuildTable(ax, ay, tax, tay);
+        BuildTable<FpVec8, Fp>(ax, ay, tax, tay);
         Fp* beta = stackalloc Fp[Lanes];
         for (int l = 0; l < Lanes; l++) beta[l] = Glv.Beta;
+        FpVec8.Load(beta, out FpVec8 betaLanes);
         for (int j = 1; j <= 8; j++)
         {
-            Fp.Mul8(tax + j * Lanes, beta, tbx + j * Lanes);
+            FpVec8.Load(tax + j * Lanes, out FpVec8 bx);
+            FpVec8.Mul(bx, betaLanes, out bx);
+            bx.Store(tbx + j * Lanes);
             for (int l = 0; l < Lanes; l++)
             {
                 Fp y = tay[j * Lanes + l];
@@ -82,7 +86,7 @@ internal static unsafe class BatchScalarMul
 
         Fp* x = stackalloc Fp[Lanes], y2 = stackalloc Fp[Lanes], z = stackalloc Fp[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
-        Run(tax, tay, tbx, tby, da, db, x, y2, z, infinite, exceptional);
+        Run<FpVec8, Fp>(tax, tay, tbx, tby, da, db, x, y2, z, infinite, exceptional);
         for (int l = 0; l < Lanes; l++)
         {
             if (!active[l] || infinite[l]) results[l] = G1Jacobian.Infinity;
@@ -115,10 +119,13 @@ internal static unsafe class BatchScalarMul
 
         Fp2* tax = stackalloc Fp2[9 * Lanes], tay = stackalloc Fp2[9 * Lanes];
         Fp2* tbx = stackalloc Fp2[9 * Lanes], tby = stackalloc Fp2[9 * Lanes];
-        BuildTable(ax, ay, tax, tay);
+        BuildTable<Fp2Vec8, Fp2>(ax, ay, tax, tay);
         // ψ(j·A) = (cx·conj(x), cy·conj(y)) on affine points.
-        Fp2* cx = stackalloc Fp2[Lanes], cy = stackalloc Fp2[Lanes];
-        for (int l = 0; l < Lanes; l++) { cx[l] = G2Endomorphism.CoefficientX; cy[l] = G2Endomorphism.CoefficientY; }
+        Fp2* c = stackalloc Fp2[Lanes];
+        for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientX;
+        Fp2Vec8.Load(c, out Fp2Vec8 cx);
+        for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientY;
+        Fp2Vec8.Load(c, out Fp2Vec8 cy);
         for (int j = 1; j <= 8; j++)
         {
             for (int l = 0; l < Lanes; l++)
@@ -126,13 +133,17 @@ internal static unsafe class BatchScalarMul
                 Fp2.Conjugate(tax[j * Lanes + l], out tbx[j * Lanes + l]);
                 Fp2.Conjugate(tay[j * Lanes + l], out tby[j * Lanes + l]);
             }
-            Fp2Lanes.Mul8(tbx + j * Lanes, cx, tbx + j * Lanes);
-            Fp2Lanes.Mul8(tby + j * Lanes, cy, tby + j * Lanes);
+            Fp2Vec8.Load(tbx + j * Lanes, out Fp2Vec8 bx);
+            Fp2Vec8.Mul(bx, cx, out bx);
+            Fp2Vec8.Store(bx, tbx + j * Lanes);
+            Fp2Vec8.Load(tby + j * Lanes, out Fp2Vec8 by);
+            Fp2Vec8.Mul(by, cy, out by);
+            Fp2Vec8.Store(by, tby + j * Lanes);
         }
 
         Fp2* x = stackalloc Fp2[Lanes], y = stackalloc Fp2[Lanes], z = stackalloc Fp2[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
-        Run(tax, tay, tbx, tby, da, db, x, y, z, infinite, exceptional);
+        Run<Fp2Vec8, Fp2>(tax, tay, tbx, tby, da, db, x, y, z, infinite, exceptional);
         for (int l = 0; l < Lanes; l++)
         {
             if (!active[l] || infinite[l]) results[l] = G2Jacobian.Infinity;
@@ -195,91 +206,116 @@ internal static unsafe class BatchScalarMul
 
     // j·A for j = 1 … 8 in affine form, at index j·Lanes + lane. A has prime order r > 8, so no
     // intermediate sum meets the formulas' special cases.
-    private static void BuildTable<T>(T* ax, T* ay, T* tx, T* ty) where T : unmanaged, IField<T>
+    private static void BuildTable<TV, TE>(TE* ax, TE* ay, TE* tx, TE* ty)
+        where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
-        T* jx = stackalloc T[9 * Lanes], jy = stackalloc T[9 * Lanes], jz = stackalloc T[9 * Lanes], h = stackalloc T[Lanes];
-        for (int l = 0; l < Lanes; l++)
-        {
-            jx[Lanes + l] = ax[l]; jy[Lanes + l] = ay[l]; jz[Lanes + l] = T.One;
-        }
-        for (int j = 2; j <= 8; j++)
-        {
-            T* x = jx + j * Lanes, y = jy + j * Lanes, z = jz + j * Lanes;
-            if (j % 2 == 0)
-            {
-                // j·A = 2·(j/2)·A
-                new Span<T>(jx + j / 2 * Lanes, Lanes).CopyTo(new Span<T>(x, Lanes));
-                new Span<T>(jy + j / 2 * Lanes, Lanes).CopyTo(new Span<T>(y, Lanes));
-                new Span<T>(jz + j / 2 * Lanes, Lanes).CopyTo(new Span<T>(z, Lanes));
-                PointLanes<T>.Double8(x, y, z);
-            }
-            else
-            {
-                // j·A = (j − 1)·A + A
-                PointLanes<T>.AddMixed8(jx + (j - 1) * Lanes, jy + (j - 1) * Lanes, jz + (j - 1) * Lanes, ax, ay, x, y, z, h);
-            }
-        }
+        TE* jx = stackalloc TE[7 * Lanes], jy = stackalloc TE[7 * Lanes], jz = stackalloc TE[7 * Lanes];
+        TV.Load(ax, out TV x1);
+        TV.Load(ay, out TV y1);
+        TV x2 = x1, y2 = y1, z2 = TV.One;
+        PointLanes<TV, TE>.Double(ref x2, ref y2, ref z2);
+        Keep(2, x2, y2, z2);
+        PointLanes<TV, TE>.AddMixed(x2, y2, z2, x1, y1, out TV x3, out TV y3, out TV z3, out _);
+        Keep(3, x3, y3, z3);
+        TV x4 = x2, y4 = y2, z4 = z2;
+        PointLanes<TV, TE>.Double(ref x4, ref y4, ref z4);
+        Keep(4, x4, y4, z4);
+        PointLanes<TV, TE>.AddMixed(x4, y4, z4, x1, y1, out TV x5, out TV y5, out TV z5, out _);
+        Keep(5, x5, y5, z5);
+        PointLanes<TV, TE>.Double(ref x3, ref y3, ref z3);
+        Keep(6, x3, y3, z3);
+        PointLanes<TV, TE>.AddMixed(x3, y3, z3, x1, y1, out TV x7, out TV y7, out TV z7, out _);
+        Keep(7, x7, y7, z7);
+        PointLanes<TV, TE>.Double(ref x4, ref y4, ref z4);
+        Keep(8, x4, y4, z4);
+
         // One inversion for the 56 Z values of 2·A … 8·A, then x = X/Z², y = Y/Z³ eight at a time.
-        T* zi = stackalloc T[7 * Lanes], scratch = stackalloc T[7 * Lanes], zi2 = stackalloc T[Lanes];
-        new Span<T>(jz + 2 * Lanes, 7 * Lanes).CopyTo(new Span<T>(zi, 7 * Lanes));
-        BatchInversion.InvertInPlace(new Span<T>(zi, 7 * Lanes), new Span<T>(scratch, 7 * Lanes));
-        for (int l = 0; l < Lanes; l++) { tx[Lanes + l] = ax[l]; ty[Lanes + l] = ay[l]; }
+        TE* scratch = stackalloc TE[7 * Lanes];
+        BatchInversion.InvertInPlace(new Span<TE>(jz, 7 * Lanes), new Span<TE>(scratch, 7 * Lanes));
+        new Span<TE>(ax, Lanes).CopyTo(new Span<TE>(tx + Lanes, Lanes));
+        new Span<TE>(ay, Lanes).CopyTo(new Span<TE>(ty + Lanes, Lanes));
         for (int j = 2; j <= 8; j++)
         {
-            T* inv = zi + (j - 2) * Lanes;
-            PointLanes<T>.Mul8(inv, inv, zi2);
-            PointLanes<T>.Mul8(jx + j * Lanes, zi2, tx + j * Lanes);
-            PointLanes<T>.Mul8(zi2, inv, zi2);
-            PointLanes<T>.Mul8(jy + j * Lanes, zi2, ty + j * Lanes);
+            int at = (j - 2) * Lanes;
+            TV.Load(jz + at, out TV zi);
+            TV.Square(zi, out TV zi2);
+            TV.Load(jx + at, out TV x);
+            TV.Mul(x, zi2, out x);
+            TV.Store(x, tx + j * Lanes);
+            TV.Mul(zi2, zi, out zi2);
+            TV.Load(jy + at, out TV y);
+            TV.Mul(y, zi2, out y);
+            TV.Store(y, ty + j * Lanes);
+        }
+
+        void Keep(int j, in TV x, in TV y, in TV z)
+        {
+            int at = (j - 2) * Lanes;
+            TV.Store(x, jx + at);
+            TV.Store(y, jy + at);
+            TV.Store(z, jz + at);
         }
     }
 
-    // The shared schedule: from the top window down, four doublings, then the A digit and the B digit.
-    private static void Run<T>(T* tax, T* tay, T* tbx, T* tby, sbyte* da, sbyte* db, T* x, T* y, T* z, bool* infinite, bool* exceptional)
-        where T : unmanaged, IField<T>
+    // The shared schedule: from the top window down, four doublings, then the A digit and the B digit. The
+    // accumulators stay in registers; the identity and same-x lanes are tracked as lane masks.
+    private static void Run<TV, TE>(TE* tax, TE* tay, TE* tbx, TE* tby, sbyte* da, sbyte* db, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
+        where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
-        for (int l = 0; l < Lanes; l++) { infinite[l] = true; exceptional[l] = false; x[l] = T.One; y[l] = T.One; z[l] = T.Zero; }
+        TV ax = TV.One, ay = TV.One, az = default;
+        Vector512<ulong> inf = Vector512<ulong>.AllBitsSet, exc = Vector512<ulong>.Zero;
         int top = Windows - 1;
         while (top >= 0 && AllZero(da + top * Lanes) && AllZero(db + top * Lanes)) top--;
         bool started = false;
         for (int w = top; w >= 0; w--)
         {
             if (started)
-                for (int s = 0; s < 4; s++) PointLanes<T>.Double8(x, y, z);
-            started |= AddDigits(tax, tay, da + w * Lanes, x, y, z, infinite, exceptional);
-            started |= AddDigits(tbx, tby, db + w * Lanes, x, y, z, infinite, exceptional);
+                for (int s = 0; s < 4; s++) PointLanes<TV, TE>.Double(ref ax, ref ay, ref az);
+            started |= AddDigits<TV, TE>(tax, tay, da + w * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
+            started |= AddDigits<TV, TE>(tbx, tby, db + w * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
+        }
+        TV.Store(ax, x);
+        TV.Store(ay, y);
+        TV.Store(az, z);
+        for (int l = 0; l < Lanes; l++)
+        {
+            infinite[l] = inf.GetElement(l) != 0;
+            exceptional[l] = exc.GetElement(l) != 0;
         }
     }
 
     private static bool AllZero(sbyte* d) => *(ulong*)d == 0;
 
     // acc += digit·(table point) in every lane whose digit is non-zero; returns whether any lane added.
-    private static bool AddDigits<T>(T* tx, T* ty, sbyte* digits, T* x, T* y, T* z, bool* infinite, bool* exceptional)
-        where T : unmanaged, IField<T>
+    private static bool AddDigits<TV, TE>(TE* tx, TE* ty, sbyte* digits, ref TV x, ref TV y, ref TV z,
+        ref Vector512<ulong> inf, ref Vector512<ulong> exc)
+        where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
         if (AllZero(digits)) return false;
-        T* x2 = stackalloc T[Lanes], y2 = stackalloc T[Lanes];
-        T* x3 = stackalloc T[Lanes], y3 = stackalloc T[Lanes], z3 = stackalloc T[Lanes], h = stackalloc T[Lanes];
+        TE* px = stackalloc TE[Lanes], py = stackalloc TE[Lanes];
+        ulong* nonZero = stackalloc ulong[Lanes];
         for (int l = 0; l < Lanes; l++)
         {
             int d = digits[l];
             int index = (d == 0 ? 1 : Math.Abs(d)) * Lanes + l;
-            x2[l] = tx[index];
-            if (d < 0) T.Neg(ty[index], out y2[l]);
-            else y2[l] = ty[index];
+            px[l] = tx[index];
+            if (d < 0) TE.Neg(ty[index], out py[l]);
+            else py[l] = ty[index];
+            nonZero[l] = d != 0 ? ulong.MaxValue : 0;
         }
-        PointLanes<T>.AddMixed8(x, y, z, x2, y2, x3, y3, z3, h);
-        for (int l = 0; l < Lanes; l++)
-        {
-            if (digits[l] == 0) continue;
-            if (infinite[l])
-            {
-                x[l] = x2[l]; y[l] = y2[l]; z[l] = T.One;
-                infinite[l] = false;
-            }
-            else if (h[l].IsZero) exceptional[l] = true;
-            else { x[l] = x3[l]; y[l] = y3[l]; z[l] = z3[l]; }
-        }
+        TV.Load(px, out TV x2);
+        TV.Load(py, out TV y2);
+        Vector512<ulong> adds = Vector512.Load(nonZero);
+        PointLanes<TV, TE>.AddMixed(x, y, z, x2, y2, out TV x3, out TV y3, out TV z3, out TV h);
+        Vector512<ulong> take = adds & inf, update = adds & ~inf;
+        exc |= update & TV.ZeroLanes(h);
+        TV.Select(update, x3, x, out x);
+        TV.Select(update, y3, y, out y);
+        TV.Select(update, z3, z, out z);
+        TV.Select(take, x2, x, out x);
+        TV.Select(take, y2, y, out y);
+        TV.Select(take, TV.One, z, out z);
+        inf &= ~adds;
         return true;
     }
 }
