@@ -306,16 +306,7 @@ internal static unsafe class BatchScalarMul
         TV.Load(px, out TV x2);
         TV.Load(py, out TV y2);
         Vector512<ulong> adds = Vector512.Load(nonZero);
-        PointLanes<TV, TE>.AddMixed(x, y, z, x2, y2, out TV x3, out TV y3, out TV z3, out TV h);
-        Vector512<ulong> take = adds & inf, update = adds & ~inf;
-        exc |= update & TV.ZeroLanes(h);
-        TV.Select(update, x3, x, out x);
-        TV.Select(update, y3, y, out y);
-        TV.Select(update, z3, z, out z);
-        TV.Select(take, x2, x, out x);
-        TV.Select(take, y2, y, out y);
-        TV.Select(take, TV.One, z, out z);
-        inf &= ~adds;
+        PointLanes<TV, TE>.Accumulate(ref x, ref y, ref z, x2, y2, adds, ref inf, ref exc);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ZkInference.Field.Internal;
 
@@ -70,5 +71,25 @@ internal static class PointLanes<TLanes, TElement>
         TLanes.Square(z3, out z3);
         TLanes.Sub(z3, z1z1, out z3);
         TLanes.Sub(z3, hh, out z3);
+    }
+
+    /// <summary>
+    /// acc += (x2, y2) in the lanes set in <paramref name="adds"/>: a lane at the identity (set in
+    /// <paramref name="infinite"/>) takes the point, the others take the sum, and a lane whose sum the formula
+    /// cannot form (same x) is marked in <paramref name="exceptional"/> for the caller to redo.
+    /// </summary>
+    public static void Accumulate(ref TLanes x, ref TLanes y, ref TLanes z, in TLanes x2, in TLanes y2,
+        Vector512<ulong> adds, ref Vector512<ulong> infinite, ref Vector512<ulong> exceptional)
+    {
+        AddMixed(x, y, z, x2, y2, out TLanes x3, out TLanes y3, out TLanes z3, out TLanes h);
+        Vector512<ulong> take = adds & infinite, update = adds & ~infinite;
+        exceptional |= update & TLanes.ZeroLanes(h);
+        TLanes.Select(update, x3, x, out x);
+        TLanes.Select(update, y3, y, out y);
+        TLanes.Select(update, z3, z, out z);
+        TLanes.Select(take, x2, x, out x);
+        TLanes.Select(take, y2, y, out y);
+        TLanes.Select(take, TLanes.One, z, out z);
+        infinite &= ~adds;
     }
 }
