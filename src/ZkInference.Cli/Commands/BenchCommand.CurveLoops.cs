@@ -43,6 +43,16 @@ internal static partial class BenchCommand
             return n => { for (int i = 0; i < n; i++) p = G1Jacobian.Multiply(p, k); };
         }
 
+        // Independent multiplications through the batch API (eight AVX-512 lanes at a time where present).
+        public static Action<int> G1ScalarMulBatch()
+        {
+            var rng = new Random(17);
+            var points = new G1Jacobian[1024];
+            var scalars = new Fr[1024];
+            for (int i = 0; i < points.Length; i++) { points[i] = G1Jacobian.FromAffine(RandomG1(rng)); scalars[i] = Fr.Random(rng); }
+            return n => { for (int done = 0; done < n; done += points.Length) G1Jacobian.MultiplyMany(points, scalars, points); };
+        }
+
         public static Action<int> Pair()
         {
             var rng = new Random(15);
