@@ -31,6 +31,7 @@ internal static unsafe class Pippenger<T> where T : unmanaged, IField<T>
         bool batchAffine = options.BatchAffine ?? n >= BatchAffineThreshold;
         int buckets = 1 << (c - 1);
         int batchSize = options.BatchSize ?? Math.Clamp(buckets / 8, 16, 512);
+        bool lanes = batchAffine && (options.Lanes ?? true) && FieldLanes<T>.IsSupported;
         int threads = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, Environment.ProcessorCount));
 
         short[] digits = ArrayPool<short>.Shared.Rent(windows * n);
@@ -41,7 +42,7 @@ internal static unsafe class Pippenger<T> where T : unmanaged, IField<T>
             if (threads == 1 || windows == 1)
             {
                 SignedDigits.Compute(points, scalars, 0, n, n, c, digits);
-                using var worker = new BucketWorker<T>(buckets, batchSize);
+                using var worker = new BucketWorker<T>(buckets, batchSize, lanes);
                 for (int w = 0; w < windows; w++) job.RunWindow(worker, w);
             }
             else
@@ -51,7 +52,7 @@ internal static unsafe class Pippenger<T> where T : unmanaged, IField<T>
                 Parallel.For(0, threads, parallel, t =>
                     SignedDigits.Compute(points, scalars, t * chunk, Math.Min(n, (t + 1) * chunk), n, c, digits));
                 Parallel.For(0, windows, parallel,
-                    () => new BucketWorker<T>(buckets, batchSize),
+                    () => new BucketWorker<T>(buckets, batchSize, lanes),
                     (w, _, worker) => { job.RunWindow(worker, w); return worker; },
                     worker => worker.Dispose());
             }

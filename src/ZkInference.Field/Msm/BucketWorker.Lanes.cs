@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+
+namespace ZkInference.Field.Internal;
+
+/// <summary>
+/// The batch flush with eight-lane products (<see cref="FieldLanes{T}"/>). Montgomery's trick runs as eight
+/// interleaved chains (lane k takes entries k, k + 8, …) so that every step of the forward and backward passes
+/// is one eight-lane product; the eight chain totals are inverted together (one inversion, 21 products), and
+/// each block of eight then finishes its additions with three more eight-lane products (λ, λ², λ·(x₁ − x₃)).
+/// Additions, subtractions and the rare doubling numerator stay scalar.
+/// </summary>
+internal sealed unsafe partial class BucketWorker<T>
+{
+    // Eight-element blocks of _scratch: chain accumulator/inverse, 1/den, λ, λ², x₃, x₁ − x₃ then y-product.
+    private const int ScratchBlocks = 6;
+
+    private readonly bool _lanes;
+    private readonly T[]? _num;       // per batch entry: the numerator of λ
+    private readonly bool[]? _cancel; // per batch entry: P + (−P), the bucket empties
+    private readonly T[]? _scratch;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FlushLanes(int count)
+    {
+        int padded = (count + 7) & ~7;
+        fixed (T* den = _den, prefix = _prefix, num = _num, scratch = _scratch)
+        {
+            // Denominators and numerators, scalar. A cancelled or padding entry gets den = 1 (so the chains
+            // stay invertible) and is skipped when finishing.
+            for (int j = 0; j < count; j++)
+            {
+                ref AffinePoint<T> bucket = ref _affine[_batchBucket[j]];
+                ref AffinePoint<T> p = ref _loaded[j];
+                LoadPoint(_batchPoint[j], out p.X, out p.Y);
+                _cancel![j] = false;
+                if (bucket.X != p.X)
+                {
+                    T.Sub(p.X, bucket.X, out den[j]);
+                    T.Sub(p.Y, bucket.Y, out num[j]);
+                }
+                else if (bucket.Y == p.Y)
+                {
+                    // Doubling: λ = 3x²/2y.
+                    T.Double(p.Y, out den[j]);
+                    FieldOps<T>.Square(p.X, out T xx);
+                    T.Double(xx, out num[j]);
+                    T.Add(num[j], xx, out num[j]);
+                }
+                else
+                {
+                    den[j] = T.One;
+                    num[j] = T.Zero;
+                    _cancel![j] = true;
+                }
+            }
+            for (int j = count; j < padded; j++)
+            {
+                den[j] = T.One;
+                num[j] = T.Zero;
+            }
+
+            T* inv = scratch, denInverse = scratch + 8, lambda = scratch + 16, square = scratch + 24;
+            T* x3 = scratch + 32, dx = scratch + 40;
+            // Forward: prefix[8i + k] = den[k]·den[8 + k]·…·den[8(i − 1) + k].
+            for (int k = 0; k < 8; k++) inv[k] = T.One;
+            for (int j = 0; j < padded; j += 8)
+            {
+                Unsafe.CopyBlockUnaligned(prefix + j, inv, (uint)(8 * sizeof(T)));
+                FieldLanes<T>.Mul8(inv, den + j, inv);
+            }
+            InvertEight(inv, denInverse);
+
+            // Backward: peel 1/den off each chain, then finish the block's eight additions.
+            for (int j = padded - 8; j >= 0; j -= 8)
+            {
+                FieldLanes<T>.Mul8(prefix + j, inv, denInverse);
+                FieldLanes<T>.Mul8(inv, den + j, inv);
+                FieldLanes<T>.Mul8(num + j, denInverse, lambda);
+                FieldLanes<T>.Square8(lambda, square);
+                int live = Math.Min(8, count - j);
+                for (int k = 0; k < live; k++)
+                {
+                    ref AffinePoint<T> bucket = ref _affine[_batchBucket[j + k]];
+                    T.Sub(square[k], bucket.X, out x3[k]);
+                    T.Sub(x3[k], _loaded[j + k].X, out x3[k]);
+                    T.Sub(bucket.X, x3[k], out dx[k]);
+                }
+                for (int k = live; k < 8; k++) dx[k] = T.Zero;
+                FieldLanes<T>.Mul8(lambda, dx, dx);
+                for (int k = 0; k < live; k++)
+                {
+                    int b = _batchBucket[j + k];
+                    ref AffinePoint<T> bucket = ref _affine[b];
+                    if (_cancel![j + k])
+                    {
+                        _occupied[b] = false;
+                        continue;
+                    }
+                    T.Sub(dx[k], bucket.Y, out bucket.Y);
+                    bucket.X = x3[k];
+                }
+            }
+        }
+        _batchCount = 0;
+        _batchId++;
+    }
+
+    // values[k] ← 1/values[k] for eight non-zero values by Montgomery's trick (scratch: eight more elements).
+    private static void InvertEight(T* values, T* scratch)
+    {
+        T acc = values[0];
+        scratch[0] = acc;
+        for (int k = 1; k < 8; k++)
+        {
+            FieldOps<T>.Mul(acc, values[k], out acc);
+            scratch[k] = acc;
+        }
+        T.Inverse(acc, out T inv);
+        for (int k = 7; k > 0; k--)
+        {
+            FieldOps<T>.Mul(inv, scratch[k - 1], out T inverse);
+            FieldOps<T>.Mul(inv, values[k], out inv);
+            values[k] = inverse;
+        }
+        values[0] = inv;
+    }
+}
