@@ -7,7 +7,8 @@ namespace ZkInference.Field.Internal;
 /// interleaved chains (lane k takes entries k, k + 8, …) so that every step of the forward and backward passes
 /// is one eight-lane product; the eight chain totals are inverted together (one inversion, 21 products), and
 /// each block of eight then finishes its additions with three more eight-lane products (λ, λ², λ·(x₁ − x₃)).
-/// Additions, subtractions and the rare doubling numerator stay scalar.
+/// Additions, subtractions and the rare doubling numerator stay scalar. The bucket reduction runs eight
+/// running sums side by side through <see cref="JacobianLanes{T}"/>.
 /// </summary>
 internal sealed unsafe partial class BucketWorker<T>
 {
@@ -103,6 +104,93 @@ internal sealed unsafe partial class BucketWorker<T>
         }
         _batchCount = 0;
         _batchId++;
+    }
+
+    /// <summary>
+    /// <see cref="Reduce"/> in eight lanes: the buckets split into eight runs of L = buckets/8, each with its own
+    /// running sum Rₛ and total Tₛ = Σ (b − sL + 1)·bucket[b] (one lane each), so that
+    /// Σ (b + 1)·bucket[b] = Σ Tₛ + L·Σ s·Rₛ, the last sum by a running sum over the eight runs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReduceLanes(int buckets, out JacobianPoint<T> sum)
+    {
+        int length = buckets / 8;
+        T* s = stackalloc T[8 * 8];
+        T* rx = s, ry = s + 8, rz = s + 16, tx = s + 24, ty = s + 32, tz = s + 40, bx = s + 48, by = s + 56;
+        for (int k = 0; k < 8; k++)
+        {
+            rx[k] = ry[k] = tx[k] = ty[k] = T.One;
+            rz[k] = tz[k] = T.Zero;
+        }
+        for (int step = length - 1; step >= 0; step--)
+        {
+            // Running sums: Rₛ += bucket[sL + step] (lanes with an occupied bucket and a non-identity Rₛ).
+            int live = 0;
+            for (int k = 0; k < 8; k++)
+            {
+                int b = k * length + step;
+                bx[k] = by[k] = T.Zero;
+                if (!_overflow[b].IsInfinity)
+                {
+                    var running = new JacobianPoint<T>(rx[k], ry[k], rz[k]);
+                    JacobianPoint<T>.Add(running, _overflow[b], out running);
+                    StoreLane(rx, ry, rz, k, running);
+                }
+                if (!_occupied[b]) continue;
+                if (rz[k].IsZero)
+                {
+                    rx[k] = _affine[b].X;
+                    ry[k] = _affine[b].Y;
+                    rz[k] = T.One;
+                    continue;
+                }
+                bx[k] = _affine[b].X;
+                by[k] = _affine[b].Y;
+                live |= 1 << k;
+            }
+            int special = JacobianLanes<T>.AddMixed8(rx, ry, rz, bx, by, live);
+            for (int k = 0; k < 8; k++)
+            {
+                if ((special >> k & 1) == 0) continue;
+                JacobianPoint<T>.AddMixed(new JacobianPoint<T>(rx[k], ry[k], rz[k]), bx[k], by[k], out var r);
+                StoreLane(rx, ry, rz, k, r);
+            }
+            // Totals: Tₛ += Rₛ.
+            live = 0;
+            for (int k = 0; k < 8; k++)
+            {
+                if (rz[k].IsZero) continue;
+                if (!tz[k].IsZero) { live |= 1 << k; continue; }
+                tx[k] = rx[k];
+                ty[k] = ry[k];
+                tz[k] = rz[k];
+            }
+            special = JacobianLanes<T>.Add8(tx, ty, tz, rx, ry, rz, live);
+            for (int k = 0; k < 8; k++)
+            {
+                if ((special >> k & 1) == 0) continue;
+                JacobianPoint<T>.Add(new JacobianPoint<T>(tx[k], ty[k], tz[k]), new JacobianPoint<T>(rx[k], ry[k], rz[k]), out var t);
+                StoreLane(tx, ty, tz, k, t);
+            }
+        }
+        // Σ s·Rₛ = Σ_{t ≥ 1} Σ_{s ≥ t} Rₛ, times L by doublings (L is a power of two), plus the totals.
+        JacobianPoint<T> run = JacobianPoint<T>.Infinity, weighted = JacobianPoint<T>.Infinity;
+        for (int k = 7; k >= 1; k--)
+        {
+            JacobianPoint<T>.Add(run, new JacobianPoint<T>(rx[k], ry[k], rz[k]), out run);
+            JacobianPoint<T>.Add(weighted, run, out weighted);
+        }
+        for (int l = length; l > 1; l >>= 1) JacobianPoint<T>.Double(weighted, out weighted);
+        for (int k = 0; k < 8; k++) JacobianPoint<T>.Add(weighted, new JacobianPoint<T>(tx[k], ty[k], tz[k]), out weighted);
+        sum = weighted;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreLane(T* x, T* y, T* z, int k, in JacobianPoint<T> p)
+    {
+        x[k] = p.X;
+        y[k] = p.Y;
+        z[k] = p.Z;
     }
 
     // values[k] ← 1/values[k] for eight non-zero values by Montgomery's trick (scratch: eight more elements).

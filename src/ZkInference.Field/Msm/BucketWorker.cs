@@ -234,6 +234,11 @@ internal sealed unsafe partial class BucketWorker<T> : IDisposable where T : unm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reduce(int buckets, out JacobianPoint<T> sum)
     {
+        if (_lanes && buckets >= 16)
+        {
+            ReduceLanes(buckets, out sum);
+            return;
+        }
         JacobianPoint<T> running = JacobianPoint<T>.Infinity, total = JacobianPoint<T>.Infinity;
         for (int b = buckets - 1; b >= 0; b--)
         {
