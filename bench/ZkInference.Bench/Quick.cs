@@ -9,7 +9,7 @@ namespace ZkInference.Bench;
 /// <summary>
 /// `quick &lt;what&gt;`: a few repetitions with wall time and process CPU time (the CPU time is far less
 /// disturbed by other jobs on a shared machine than BenchmarkDotNet's wall clock). what = msm1 | msm2 | msmg2 |
-/// fft1 | fft2 | verify | prove16 | phases | ops | all.
+/// fft1 | fft2 | verify | prove16 | phases | ops | msmtune | all.
 /// </summary>
 internal static class Quick
 {
@@ -35,6 +35,11 @@ internal static class Quick
             if (ZkInference.Field.Internal.Lanes8.IsSupported)
                 Time("2^20 independent Fr mul, 8 lanes", reps, () => { unsafe { fixed (Fr* pa = a, pb = b) for (int i = 0; i < n; i += 8) Fr.Mul8(pa + i, pb + i, pa + i); } });
             Time("2^20 butterflies (same twiddle)", reps, () => { Fr w = b[5]; for (int i = 0; i < n / 2; i++) { Fr x = a[i], y = a[i + n / 2]; Fr.Add(x, y, out a[i]); Fr.Sub(x, y, out Fr d); Fr.Mul(d, w, out a[i + n / 2]); } });
+        }
+        if (what is "msmtune")
+        {
+            QuickMsmTune.Run(reps, args.Length > 3 ? args[3] : "");
+            return 0;
         }
         if (what is "msm1" or "msm2" or "msmg2" or "all")
         {
