@@ -126,6 +126,28 @@ public sealed class MsmTests
                 yield return new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = true, BatchSize = batch, Lanes = lanes };
     }
 
+    // The bucket loops (lane flush, lane reduction, scalar paths) allocate nothing: a repeated one-thread MSM
+    // allocates only its worker and job objects, whatever n (the pooled arrays come back from the pool).
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void HotLoopsDoNotAllocate(bool lanes)
+    {
+        const int n = 4096;
+        var rng = new Random(3);
+        var points = new G1Affine[n];
+        var scalars = new Fr[n];
+        G1Affine p = CurveGenerators.RandomG1(rng);
+        for (int i = 0; i < n; i++) { points[i] = p; scalars[i] = Fr.Random(rng); }
+        var options = new MsmOptions { MaxDegreeOfParallelism = 1, Lanes = lanes };
+        G1Jacobian first = MultiExp.G1(points, scalars, options);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        G1Jacobian second = MultiExp.G1(points, scalars, options);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(first, second);
+        Assert.InRange(allocated, 0, 1024);
+    }
+
     private static BigInteger[] Multiples(int n)
     {
         var m = new BigInteger[n];
