@@ -89,6 +89,34 @@ public sealed unsafe class Lanes8Tests
         }
     }
 
+    // The lane batch inversion (eight interleaved chains; Fp2 through the norm) against scalar inverses,
+    // with edge values, for one, two and five blocks of eight.
+    [Theory]
+    [InlineData(8)]
+    [InlineData(16)]
+    [InlineData(40)]
+    public void LaneInversionMatchesScalarInverses(int count)
+    {
+        if (!Lanes8.IsSupported) return;
+        var rng = new Random(count);
+        var edges = Generators.EdgeValues(Fp.Modulus).Where(v => !v.IsZero).Select(Fp.FromBigInteger).ToArray();
+        var fp = new Fp[count]; var fp2 = new Fp2[count];
+        for (int i = 0; i < count; i++)
+        {
+            fp[i] = i % 3 == 0 ? edges[i % edges.Length] : Fp.Random(rng);
+            fp2[i] = i % 4 == 1 ? new Fp2(edges[i % edges.Length], i % 8 == 1 ? Fp.Zero : edges[(i + 3) % edges.Length]) : Fp2.Random(rng);
+        }
+        Fp[] a = (Fp[])fp.Clone(), scratch = new Fp[count];
+        Fp2[] b = (Fp2[])fp2.Clone(), scratch2 = new Fp2[count];
+        fixed (Fp* pa = a, ps = scratch) LaneInversion.Invert(pa, ps, count);
+        fixed (Fp2* pb = b, ps = scratch2) LaneInversion.Invert(pb, ps, count);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(Fp.One, a[i] * fp[i]);
+            Assert.Equal(Fp2.One, b[i] * fp2[i]);
+        }
+    }
+
     [Fact]
     public void EveryPairOfEdgeValues()
     {

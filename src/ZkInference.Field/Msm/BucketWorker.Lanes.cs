@@ -3,17 +3,16 @@ using System.Runtime.CompilerServices;
 namespace ZkInference.Field.Internal;
 
 /// <summary>
-/// The batch flush with eight-lane products (<see cref="FieldLanes{T}"/>). Montgomery's trick runs as eight
-/// interleaved chains (lane k takes entries k, k + 8, …) so that every step of the forward and backward passes
-/// is one eight-lane product; the eight chain totals are inverted together (one inversion, 21 products), and
-/// each block of eight then finishes its additions with three more eight-lane products (λ, λ², λ·(x₁ − x₃)).
-/// Additions, subtractions and the rare doubling numerator stay scalar. The bucket reduction runs eight
+/// The batch flush with eight-lane products (<see cref="FieldLanes{T}"/>): the denominators are inverted
+/// together by <see cref="LaneInversion"/> (eight interleaved chains of Montgomery's trick, one eight-lane
+/// product per step), and each block of eight then finishes its additions with three more eight-lane products
+/// (λ, λ², λ·(x₁ − x₃)). Additions, subtractions and the rare doubling numerator stay scalar. The bucket reduction runs eight
 /// running sums side by side through <see cref="JacobianLanes{T}"/>.
 /// </summary>
 internal sealed unsafe partial class BucketWorker<T>
 {
-    // Eight-element blocks of _scratch: chain accumulator/inverse, 1/den, λ, λ², x₃, x₁ − x₃ then y-product.
-    private const int ScratchBlocks = 6;
+    // Eight-element blocks of _scratch: λ, λ², x₃, x₁ − x₃ then λ·(x₁ − x₃).
+    private const int ScratchBlocks = 4;
 
     private readonly bool _lanes;
     private readonly T[]? _num;       // per batch entry: the numerator of λ
@@ -60,23 +59,13 @@ internal sealed unsafe partial class BucketWorker<T>
                 num[j] = T.Zero;
             }
 
-            T* inv = scratch, denInverse = scratch + 8, lambda = scratch + 16, square = scratch + 24;
-            T* x3 = scratch + 32, dx = scratch + 40;
-            // Forward: prefix[8i + k] = den[k]·den[8 + k]·…·den[8(i − 1) + k].
-            for (int k = 0; k < 8; k++) inv[k] = T.One;
+            // Every 1/den at once (LaneInversion), then each block of eight finishes its additions.
+            if (typeof(T) == typeof(Fp)) LaneInversion.Invert((Fp*)den, (Fp*)prefix, padded);
+            else LaneInversion.Invert((Fp2*)den, (Fp2*)prefix, padded); // FieldLanes: T is Fp or Fp2
+            T* lambda = scratch, square = scratch + 8, x3 = scratch + 16, dx = scratch + 24;
             for (int j = 0; j < padded; j += 8)
             {
-                Unsafe.CopyBlockUnaligned(prefix + j, inv, (uint)(8 * sizeof(T)));
-                FieldLanes<T>.Mul8(inv, den + j, inv);
-            }
-            InvertEight(inv, denInverse);
-
-            // Backward: peel 1/den off each chain, then finish the block's eight additions.
-            for (int j = padded - 8; j >= 0; j -= 8)
-            {
-                FieldLanes<T>.Mul8(prefix + j, inv, denInverse);
-                FieldLanes<T>.Mul8(inv, den + j, inv);
-                FieldLanes<T>.Mul8(num + j, denInverse, lambda);
+                FieldLanes<T>.Mul8(num + j, den + j, lambda);
                 FieldLanes<T>.Square8(lambda, square);
                 int live = Math.Min(8, count - j);
                 for (int k = 0; k < live; k++)
@@ -191,25 +180,5 @@ internal sealed unsafe partial class BucketWorker<T>
         x[k] = p.X;
         y[k] = p.Y;
         z[k] = p.Z;
-    }
-
-    // values[k] ← 1/values[k] for eight non-zero values by Montgomery's trick (scratch: eight more elements).
-    private static void InvertEight(T* values, T* scratch)
-    {
-        T acc = values[0];
-        scratch[0] = acc;
-        for (int k = 1; k < 8; k++)
-        {
-            FieldOps<T>.Mul(acc, values[k], out acc);
-            scratch[k] = acc;
-        }
-        T.Inverse(acc, out T inv);
-        for (int k = 7; k > 0; k--)
-        {
-            FieldOps<T>.Mul(inv, scratch[k - 1], out T inverse);
-            FieldOps<T>.Mul(inv, values[k], out inv);
-            values[k] = inverse;
-        }
-        values[0] = inv;
     }
 }
