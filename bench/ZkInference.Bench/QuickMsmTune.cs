@@ -38,7 +38,8 @@ internal static class QuickMsmTune
     private static void Sweep(string group, int reps, Action<MsmOptions> msm)
     {
         Console.WriteLine($"{group} 2^16, 1 thread: default {Cpu(reps, () => msm(new MsmOptions { MaxDegreeOfParallelism = 1 })),7:F1} ms CPU, "
-            + $"without lanes {Cpu(reps, () => msm(new MsmOptions { MaxDegreeOfParallelism = 1, Lanes = false })),7:F1} ms CPU");
+            + $"without lanes {Cpu(reps, () => msm(new MsmOptions { MaxDegreeOfParallelism = 1, Lanes = false })),7:F1} ms CPU; "
+            + $"all cores {Cpu(reps, () => msm(MsmOptions.Default)),7:F1} ms CPU");
         foreach (int c in new[] { 10, 11, 12, 13 })
             foreach (int divisor in new[] { 8, 4, 2 })
             {

@@ -137,7 +137,8 @@ internal sealed unsafe partial class BucketWorker<T>
                 by[k] = _affine[b].Y;
                 live |= 1 << k;
             }
-            int special = JacobianLanes<T>.AddMixed8(rx, ry, rz, bx, by, live);
+            // Sparse windows (small scalars, the short top window) leave whole steps without work.
+            int special = live == 0 ? 0 : JacobianLanes<T>.AddMixed8(rx, ry, rz, bx, by, live);
             for (int k = 0; k < 8; k++)
             {
                 if ((special >> k & 1) == 0) continue;
@@ -154,7 +155,7 @@ internal sealed unsafe partial class BucketWorker<T>
                 ty[k] = ry[k];
                 tz[k] = rz[k];
             }
-            special = JacobianLanes<T>.Add8(tx, ty, tz, rx, ry, rz, live);
+            special = live == 0 ? 0 : JacobianLanes<T>.Add8(tx, ty, tz, rx, ry, rz, live);
             for (int k = 0; k < 8; k++)
             {
                 if ((special >> k & 1) == 0) continue;
