@@ -15,6 +15,22 @@ internal static class QuickMsmTune
         var rng = new Random(1);
         var scalars = new Fr[n];
         for (int i = 0; i < n; i++) scalars[i] = Fr.Random(rng);
+        if (only is "small")
+        {
+            // Where batch-affine accumulation starts to pay (Pippenger's BatchAffineThreshold).
+            var jac = new G1Jacobian[4096];
+            G1Jacobian step = G1Jacobian.Multiply(G1Jacobian.Generator, Fr.Random(rng)), current = step;
+            for (int i = 0; i < jac.Length; i++) { jac[i] = current; current += step; }
+            var points = new G1Affine[jac.Length];
+            G1Jacobian.BatchToAffine(jac, points);
+            foreach (int size in new[] { 64, 128, 256, 512, 1024, 2048 })
+            {
+                double jacobian = Cpu(reps, () => { for (int r = 0; r < 8; r++) MultiExp.G1(points.AsSpan(0, size), scalars.AsSpan(0, size), new MsmOptions { MaxDegreeOfParallelism = 1, BatchAffine = false }); });
+                double affine = Cpu(reps, () => { for (int r = 0; r < 8; r++) MultiExp.G1(points.AsSpan(0, size), scalars.AsSpan(0, size), new MsmOptions { MaxDegreeOfParallelism = 1, BatchAffine = true }); });
+                Console.WriteLine($"G1 n {size,5} x 8, 1 thread: Jacobian buckets {jacobian,7:F1} ms CPU, batch-affine {affine,7:F1} ms CPU");
+            }
+            return;
+        }
         if (only is "" or "g1")
         {
             var jac = new G1Jacobian[n];

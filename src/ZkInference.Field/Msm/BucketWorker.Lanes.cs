@@ -6,8 +6,8 @@ namespace ZkInference.Field.Internal;
 /// The batch flush with eight-lane products (<see cref="FieldLanes{T}"/>): the denominators are inverted
 /// together by <see cref="LaneInversion"/> (eight interleaved chains of Montgomery's trick, one eight-lane
 /// product per step), and each block of eight then finishes its additions with three more eight-lane products
-/// (λ, λ², λ·(x₁ − x₃)). Additions, subtractions and the rare doubling numerator stay scalar. The bucket reduction runs eight
-/// running sums side by side through <see cref="JacobianLanes{T}"/>.
+/// (λ, λ², λ·(x₁ − x₃)). Additions, subtractions and the rare doubling numerator stay scalar. The bucket
+/// reduction runs eight running sums side by side through <see cref="JacobianLanes{T}"/>.
 /// </summary>
 internal sealed unsafe partial class BucketWorker<T>
 {
