@@ -9,7 +9,7 @@ namespace ZkInference.Bench;
 /// <summary>
 /// `quick &lt;what&gt;`: a few repetitions with wall time and process CPU time (the CPU time is far less
 /// disturbed by other jobs on a shared machine than BenchmarkDotNet's wall clock). what = msm1 | msm2 | msmg2 |
-/// fft1 | fft2 | verify | prove16 | phases | ops | all.
+/// fft1 | fft2 | verify | prove16 | phases | ops | msmtune | all.
 /// </summary>
 internal static class Quick
 {
@@ -46,6 +46,11 @@ internal static class Quick
             Time("1024 G1 scalar mul, MultiplyMany", reps, () => G1Jacobian.MultiplyMany(g1, ks, r1));
             Time("256 G2 scalar mul, one by one", reps, () => { for (int i = 0; i < g2.Length; i++) r2[i] = G2Jacobian.Multiply(g2[i], ks[i]); });
             Time("256 G2 scalar mul, MultiplyMany", reps, () => G2Jacobian.MultiplyMany(g2, ks.AsSpan(0, 256), r2));
+        }
+        if (what is "msmtune")
+        {
+            QuickMsmTune.Run(reps, args.Length > 3 ? args[3] : "");
+            return 0;
         }
         if (what is "msm1" or "msm2" or "msmg2" or "all")
         {

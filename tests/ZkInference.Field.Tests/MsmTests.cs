@@ -50,9 +50,8 @@ public sealed class MsmTests
         Shape(points, m, kind, p => p.Negate());
         Fr[] scalars = Scalars(n, kind, rng);
         G1Jacobian expected = G1Jacobian.Multiply(s, Dot(scalars, m));
-        // A tiny batch forces many same-bucket conflicts through the deferral queue and the overflow.
-        var options = new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = batchAffine, BatchSize = batchAffine == true ? 8 : null };
-        Assert.Equal(expected.ToAffine(), MultiExp.G1(points, scalars, options).ToAffine());
+        foreach (MsmOptions options in Variants(threads, batchAffine))
+            Assert.Equal(expected.ToAffine(), MultiExp.G1(points, scalars, options).ToAffine());
     }
 
     [Theory]
@@ -70,8 +69,8 @@ public sealed class MsmTests
         Shape(points, m, kind, p => p.Negate());
         Fr[] scalars = Scalars(n, kind, rng);
         G2Jacobian expected = G2Jacobian.Multiply(s, Dot(scalars, m));
-        var options = new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = batchAffine, BatchSize = batchAffine == true ? 8 : null };
-        Assert.Equal(expected.ToAffine(), MultiExp.G2(points, scalars, options).ToAffine());
+        foreach (MsmOptions options in Variants(threads, batchAffine))
+            Assert.Equal(expected.ToAffine(), MultiExp.G2(points, scalars, options).ToAffine());
     }
 
     [Theory]
@@ -87,6 +86,8 @@ public sealed class MsmTests
         for (int i = 0; i < points.Length; i++) expected += G1Jacobian.MultiplyReference(G1Jacobian.FromAffine(points[i]), scalars[i]);
         var options = new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = batchAffine, BatchSize = batchAffine == true ? 4 : null };
         Assert.Equal(expected, MultiExp.G1(points, scalars, options));
+        if (batchAffine == true)
+            Assert.Equal(expected, MultiExp.G1(points, scalars, new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = true, BatchSize = 4, Lanes = false }));
     }
 
     [Fact]
@@ -106,7 +107,45 @@ public sealed class MsmTests
         G1Jacobian expected = G1Jacobian.Multiply(s, Dot(scalars, m));
         Assert.Equal(expected, MultiExp.G1(points, scalars));
         Assert.Equal(expected, MultiExp.G1(points, scalars, new MsmOptions { MaxDegreeOfParallelism = 1 }));
+        Assert.Equal(expected, MultiExp.G1(points, scalars, new MsmOptions { MaxDegreeOfParallelism = 1, Lanes = false }));
         Assert.Equal(expected, MultiExp.G1(points, scalars, new MsmOptions { WindowBits = 5, BatchAffine = false }));
+    }
+
+    // Forced batch-affine runs with and without the eight-lane products (where AVX-512 exists), with a tiny
+    // batch (many same-bucket conflicts through the deferral queue and the overflow) and a batch of 13, which
+    // the lane flush pads to 16, so full batches have a padded tail too.
+    private static IEnumerable<MsmOptions> Variants(int threads, bool? batchAffine)
+    {
+        if (batchAffine != true)
+        {
+            yield return new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = batchAffine };
+            yield break;
+        }
+        foreach (int batch in new[] { 8, 13 })
+            foreach (bool lanes in new[] { true, false })
+                yield return new MsmOptions { MaxDegreeOfParallelism = threads, BatchAffine = true, BatchSize = batch, Lanes = lanes };
+    }
+
+    // The bucket loops (lane flush, lane reduction, scalar paths) allocate nothing: a repeated one-thread MSM
+    // allocates only its worker and job objects, whatever n (the pooled arrays come back from the pool).
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void HotLoopsDoNotAllocate(bool lanes)
+    {
+        const int n = 4096;
+        var rng = new Random(3);
+        var points = new G1Affine[n];
+        var scalars = new Fr[n];
+        G1Affine p = CurveGenerators.RandomG1(rng);
+        for (int i = 0; i < n; i++) { points[i] = p; scalars[i] = Fr.Random(rng); }
+        var options = new MsmOptions { MaxDegreeOfParallelism = 1, Lanes = lanes };
+        G1Jacobian first = MultiExp.G1(points, scalars, options);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        G1Jacobian second = MultiExp.G1(points, scalars, options);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(first, second);
+        Assert.InRange(allocated, 0, 1024);
     }
 
     private static BigInteger[] Multiples(int n)

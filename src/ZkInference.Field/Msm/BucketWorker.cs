@@ -10,10 +10,11 @@ namespace ZkInference.Field.Internal;
 /// already in the current batch is deferred to a queue and retried after the flush; when the queue is full
 /// (heavily repeated digits) the point goes into the bucket's Jacobian overflow by a mixed addition.
 /// All arrays are pooled and reused across windows. The loops are fully optimised from their first call
-/// (a prover runs once per process, so tier-0 code would otherwise run for the first MSMs).
+/// (a prover runs once per process, so tier-0 code would otherwise run for the first MSMs). With
+/// <c>lanes</c> the flush runs its products eight at a time (BucketWorker.Lanes.cs).
 /// </summary>
 [SkipLocalsInit]
-internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, IField<T>
+internal sealed unsafe partial class BucketWorker<T> : IDisposable where T : unmanaged, IField<T>
 {
     private readonly AffinePoint<T>[] _affine;      // affine part of each bucket
     private readonly bool[] _occupied;              // whether _affine[b] holds a point
@@ -26,9 +27,19 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     private int _batchCount, _queueCount, _batchId;
     private AffinePoint<T>* _points;
 
-    public BucketWorker(int buckets, int batchSize)
+    public BucketWorker(int buckets, int batchSize, bool lanes)
     {
         _batchSize = batchSize;
+        _lanes = lanes;
+        if (lanes)
+        {
+            // The lane flush pads its batch to a multiple of 8 and keeps numerators too.
+            int padded = (batchSize + 7) & ~7;
+            _num = ArrayPool<T>.Shared.Rent(padded);
+            _cancel = ArrayPool<bool>.Shared.Rent(padded);
+            _scratch = ArrayPool<T>.Shared.Rent(ScratchBlocks * 8);
+            batchSize = padded;
+        }
         _affine = ArrayPool<AffinePoint<T>>.Shared.Rent(buckets);
         _occupied = ArrayPool<bool>.Shared.Rent(buckets);
         _overflow = ArrayPool<JacobianPoint<T>>.Shared.Rent(buckets);
@@ -164,6 +175,11 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     {
         int count = _batchCount;
         if (count == 0) return;
+        if (_lanes)
+        {
+            FlushLanes(count);
+            return;
+        }
         T acc = T.One;
         for (int j = 0; j < count; j++)
         {
@@ -218,6 +234,11 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reduce(int buckets, out JacobianPoint<T> sum)
     {
+        if (_lanes && buckets >= 16)
+        {
+            ReduceLanes(buckets, out sum);
+            return;
+        }
         JacobianPoint<T> running = JacobianPoint<T>.Infinity, total = JacobianPoint<T>.Infinity;
         for (int b = buckets - 1; b >= 0; b--)
         {
@@ -241,5 +262,9 @@ internal sealed unsafe class BucketWorker<T> : IDisposable where T : unmanaged, 
         ArrayPool<T>.Shared.Return(_den);
         ArrayPool<T>.Shared.Return(_prefix);
         ArrayPool<AffinePoint<T>>.Shared.Return(_loaded);
+        if (!_lanes) return;
+        ArrayPool<T>.Shared.Return(_num!);
+        ArrayPool<bool>.Shared.Return(_cancel!);
+        ArrayPool<T>.Shared.Return(_scratch!);
     }
 }

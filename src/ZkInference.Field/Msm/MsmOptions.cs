@@ -17,4 +17,7 @@ public sealed class MsmOptions
 
     /// <summary>Points per shared inversion in batch-affine accumulation, or null to choose by window. For tests.</summary>
     internal int? BatchSize { get; init; }
+
+    /// <summary>Forbids (false) the eight-lane products (batch-affine flush, bucket reduction); null uses them where supported. For tests.</summary>
+    internal bool? Lanes { get; init; }
 }
