@@ -62,7 +62,7 @@ public static class BatchVerifier
         G1Affine c = MultiExp.G1(cs, rho).ToAffine();
         var aAffine = new G1Affine[n];
         G1Jacobian.BatchToAffine(a, aAffine);
-        MillerLoopResult f = Pairing.MillerLoop(aAffine, bs) * Pairing.MillerLoop([acc, c], [key.NegGamma, key.NegDelta]);
+        MillerLoopResult f = Pairing.MillerLoop(aAffine, bs, [acc, c], [key.NegGamma, key.NegDelta]);
         Gt.Pow(key.AlphaBeta, icScalars[0], out Gt rhs);
         return Pairing.FinalExponentiation(f) == rhs;
     }
