@@ -72,6 +72,19 @@ internal static class Quick
             Time("cyclotomic square x 10^4, lanes", reps, () => { for (int i = 0; i < k; i++) Fp12Lanes.CyclotomicSquare(a, out a); });
             Time("MulBy034 x 10^4, scalar", reps, () => { for (int i = 0; i < k; i++) Fp12.MulBy034Scalar(a, c0, c3, c4, out a); });
             Time("MulBy034 x 10^4, lanes", reps, () => { for (int i = 0; i < k; i++) Fp12Lanes.MulBy034(a, c0, c3, c4, out a); });
+            // Column paths: eight at once.
+            Fp[] col = GC.AllocateArray<Fp>(512, pinned: true);
+            for (int i = 0; i < col.Length; i++) col[i] = Fp.Random(rng);
+            unsafe
+            {
+                Fp* c = (Fp*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref col[0]);
+                Time("8-column Fp add x 10^4", reps, () => { for (int i = 0; i < k; i++) FpColumns.Add(c, c + 8, c); });
+                Time("8-column Fp mul x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp.Mul8(c, c + 8, c); });
+                Time("8-column Fp2 mul x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp2Columns.Mul(c, c + 16, c); });
+                Time("8-column line double x 10^4", reps, () => { for (int i = 0; i < k; i++) LineColumns.Double(c, c + 48); });
+                Time("8-column Fp12 square x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp12Columns.Square(c, c); });
+                Time("8-column MulBy034 x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp12Columns.MulBy034(c, c + 96, c + 112, c + 128, c); });
+            }
         }
         if (what is "batchparts")
         {

@@ -12,6 +12,13 @@ namespace ZkInference.Field;
 [SkipLocalsInit]
 internal static partial class AteMillerLoop
 {
+    /// <summary>
+    /// From this many on-the-fly pairs on (with AVX-512), their lines are computed eight points at a time in
+    /// columns; below it a column step (which costs the same for one point as for eight) loses to the
+    /// scalar line functions.
+    /// </summary>
+    internal const int ColumnLinesMinPairs = 3;
+
     /// <summary>Pairs handled with stack buffers; more than this rent from the array pool.</summary>
     private const int StackPairs = 8;
 
@@ -80,7 +87,7 @@ internal static partial class AteMillerLoop
             index[k] = i;
             k++;
         }
-        if (Lanes8.IsSupported && n1 > 0) AccumulateColumns(ps[..n], qs[..n1], qp, index[..n2], out f);
+        if (Lanes8.IsSupported && n1 >= ColumnLinesMinPairs) AccumulateColumns(ps[..n], qs[..n1], qp, index[..n2], out f);
         else
         {
             G2Projective[]? tRented = null;
