@@ -6,9 +6,9 @@ namespace ZkInference.Field;
 /// <summary>
 /// Batches of independent Fp2 products on the eight-lane Montgomery product <see cref="Fp.Mul8"/>: the
 /// building block of the tower's and the Miller loop's lane paths (callers check <see cref="Lanes8.IsSupported"/>).
-/// A batch is cut into chunks of eight; within a chunk of n the Fp operands are laid out contiguously
-/// (3n for products, 2n for squarings) and padded to a multiple of eight, so n products cost ⌈3n/8⌉
-/// Mul8 calls. Outputs may alias inputs (everything is read before anything is written).
+/// A batch is cut into chunks of eight; within a small chunk of n the Fp operands are laid out
+/// contiguously (3n for products, 2n for squarings) and padded to a multiple of eight, so n products cost
+/// ⌈3n/8⌉ Mul8 calls; a fuller chunk puts them eight apart so its additions run as FpColumns vector ops. Outputs may alias inputs (everything is read before anything is written).
 /// </summary>
 [SkipLocalsInit]
 internal static unsafe class Fp2Lanes
@@ -34,8 +34,18 @@ internal static unsafe class Fp2Lanes
         if (n > 0) MulByFpChunk(a, s, r, n);
     }
 
+    // From this many products (squarings) in a chunk on, the operands sit eight apart so the Karatsuba
+    // additions run as FpColumns carry chains (one vector op for eight) at the price of padded Mul8 calls;
+    // below it they are packed tight and added one by one.
+    private const int ColumnMulFrom = 6, ColumnSquareFrom = 5;
+
     private static void MulChunk(Fp2* a, Fp2* b, Fp2* r, int n)
     {
+        if (n >= ColumnMulFrom)
+        {
+            MulChunkColumns(a, b, r, n);
+            return;
+        }
         Fp* x = stackalloc Fp[24];
         Fp* y = stackalloc Fp[24];
         for (int k = 0; k < n; k++)
@@ -58,8 +68,57 @@ internal static unsafe class Fp2Lanes
         }
     }
 
+    // x = (a0 | a1 | a0 + a1), y likewise, eight apart; the columns past n are zero.
+    private static void MulChunkColumns(Fp2* a, Fp2* b, Fp2* r, int n)
+    {
+        Fp* x = stackalloc Fp[24];
+        Fp* y = stackalloc Fp[24];
+        Fp* t = stackalloc Fp[8];
+        for (int k = 0; k < n; k++)
+        {
+            x[k] = a[k].A0;
+            x[8 + k] = a[k].A1;
+            y[k] = b[k].A0;
+            y[8 + k] = b[k].A1;
+        }
+        for (int k = n; k < 8; k++) x[k] = x[8 + k] = y[k] = y[8 + k] = default;
+        FpColumns.Add(x, x + 8, x + 16);
+        FpColumns.Add(y, y + 8, y + 16);
+        Fp.Mul8(x, y, x);
+        Fp.Mul8(x + 8, y + 8, x + 8);
+        Fp.Mul8(x + 16, y + 16, x + 16);
+        FpColumns.Add(x, x + 8, t);
+        FpColumns.Sub(x + 16, t, x + 16);   // imaginary
+        FpColumns.Sub(x, x + 8, x);         // real
+        for (int k = 0; k < n; k++) r[k] = new Fp2(x[k], x[16 + k]);
+    }
+
+    // x = (a0 + a1 | a0), y = (a0 − a1 | a1), eight apart.
+    private static void SquareChunkColumns(Fp2* a, Fp2* r, int n)
+    {
+        Fp* x = stackalloc Fp[16];
+        Fp* y = stackalloc Fp[16];
+        for (int k = 0; k < n; k++)
+        {
+            x[8 + k] = a[k].A0;
+            y[8 + k] = a[k].A1;
+        }
+        for (int k = n; k < 8; k++) x[8 + k] = y[8 + k] = default;
+        FpColumns.Add(x + 8, y + 8, x);
+        FpColumns.Sub(x + 8, y + 8, y);
+        Fp.Mul8(x, y, x);
+        Fp.Mul8(x + 8, y + 8, x + 8);
+        FpColumns.Double(x + 8, x + 8);
+        for (int k = 0; k < n; k++) r[k] = new Fp2(x[k], x[8 + k]);
+    }
+
     private static void SquareChunk(Fp2* a, Fp2* r, int n)
     {
+        if (n >= ColumnSquareFrom)
+        {
+            SquareChunkColumns(a, r, n);
+            return;
+        }
         Fp* x = stackalloc Fp[16];
         Fp* y = stackalloc Fp[16];
         for (int k = 0; k < n; k++)
