@@ -95,10 +95,19 @@ internal static class Quick
             var rng = new Random(5);
             Fr rho = Fr.FromBigInteger(new System.Numerics.BigInteger(Enumerable.Range(0, 16).Select(_ => (byte)rng.Next(256)).ToArray(), isUnsigned: true));
             Time("64 x B in G2 (subgroup check)", reps, () => { foreach (Proof p in proofs) _ = p.B.IsInSubgroup; });
+            G2Affine[] bPoints = proofs.Select(p => p.B).ToArray();
+            var inG2 = new bool[bPoints.Length];
+            Time("64 B in G2, batch (AreInSubgroup)", reps, () => G2Affine.AreInSubgroup(bPoints, inG2));
             Time("64 x 128-bit G1 scalar mul", reps, () => { foreach (Proof p in proofs) _ = G1Jacobian.Multiply(G1Jacobian.FromAffine(p.A), rho); });
             G1Affine[] a = proofs.Select(p => p.A).ToArray();
             G2Affine[] b = proofs.Select(p => p.B).ToArray();
             Time("64-pair Miller loop", reps, () => _ = Pairing.MillerLoop(a, b));
+            MillerLoopResult ml = Pairing.MillerLoop(a, b);
+            Time("final exponentiation", reps, () => _ = Pairing.FinalExponentiation(ml));
+            Gt gt = Pairing.FinalExponentiation(ml);
+            Time("GT power by a 134-bit exponent", reps, () => Gt.Pow(gt, rho, out _));
+            Fr[] rhos = Enumerable.Repeat(rho, 64).ToArray();
+            Time("64-point G1 MSM", reps, () => _ = MultiExp.G1(a, rhos));
         }
         if (what is "verify" or "all")
         {
