@@ -34,6 +34,9 @@ public class Groth16Benchmarks
         _batchPublic = Enumerable.Range(0, 64).Select(_ => _public).ToArray();
     }
 
+    /// <summary>The 64 proofs of the batch benchmark.</summary>
+    internal Proof[] BatchProofs => _batchProofs;
+
     [Benchmark]
     public bool Groth16_Verify() => Verifier.Verify(_pvk, _public, _proof).IsValid;
 

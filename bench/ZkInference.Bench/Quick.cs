@@ -9,7 +9,7 @@ namespace ZkInference.Bench;
 /// <summary>
 /// `quick &lt;what&gt;`: a few repetitions with wall time and process CPU time (the CPU time is far less
 /// disturbed by other jobs on a shared machine than BenchmarkDotNet's wall clock). what = msm1 | msm2 | msmg2 |
-/// fft1 | fft2 | verify | prove16 | phases | ops | msmtune | all.
+/// fft1 | fft2 | pairing | tower | batchparts | smul | verify | prove16 | phases | ops | msmtune | all.
 /// </summary>
 internal static class Quick
 {
@@ -59,6 +59,71 @@ internal static class Quick
             if (what is "msm1" or "all") Time("G1 MSM 2^16, 1 thread", reps, () => m.G1_Msm_65536_1Thread());
             if (what is "msm2" or "all") Time("G1 MSM 2^16, all cores", reps, () => m.G1_Msm_65536_AllCores());
             if (what is "msmg2" or "all") Time("G2 MSM 2^12, all cores", reps, () => m.G2_Msm_4096_AllCores());
+        }
+        if (what is "pairing" or "all")
+        {
+            var rng = new Random(3);
+            var ps = new G1Affine[4];
+            var qs = new G2Affine[4];
+            for (int i = 0; i < 4; i++)
+            {
+                ps[i] = (G1Jacobian.Generator * Fr.Random(rng)).ToAffine();
+                qs[i] = (G2Jacobian.Generator * Fr.Random(rng)).ToAffine();
+            }
+            Time("pairing x 20", reps, () => { for (int i = 0; i < 20; i++) _ = Pairing.Pair(ps[0], qs[0]); });
+            Time("4-pair pairing check x 20", reps, () => { for (int i = 0; i < 20; i++) _ = Pairing.PairingCheck(ps, qs); });
+        }
+        if (what is "tower" && ZkInference.Field.Internal.Lanes8.IsSupported)
+        {
+            // Each tower routine's lane path against its scalar path, 10,000 dependent calls each.
+            var rng = new Random(4);
+            Fp12 a = Fp12.Random(rng), b = Fp12.Random(rng);
+            Fp2 c0 = Fp2.Random(rng), c3 = Fp2.Random(rng), c4 = Fp2.Random(rng);
+            const int k = 10_000;
+            Time("Fp12 mul x 10^4, scalar", reps, () => { for (int i = 0; i < k; i++) Fp12.MulScalar(a, b, out a); });
+            Time("Fp12 mul x 10^4, lanes", reps, () => { for (int i = 0; i < k; i++) Fp12Lanes.Mul(a, b, out a); });
+            Time("Fp12 square x 10^4, scalar", reps, () => { for (int i = 0; i < k; i++) Fp12.SquareScalar(a, out a); });
+            Time("Fp12 square x 10^4, lanes", reps, () => { for (int i = 0; i < k; i++) Fp12Lanes.Square(a, out a); });
+            Time("cyclotomic square x 10^4, scalar", reps, () => { for (int i = 0; i < k; i++) Fp12.CyclotomicSquareScalar(a, out a); });
+            Time("cyclotomic square x 10^4, lanes", reps, () => { for (int i = 0; i < k; i++) Fp12Lanes.CyclotomicSquare(a, out a); });
+            Time("MulBy034 x 10^4, scalar", reps, () => { for (int i = 0; i < k; i++) Fp12.MulBy034Scalar(a, c0, c3, c4, out a); });
+            Time("MulBy034 x 10^4, lanes", reps, () => { for (int i = 0; i < k; i++) Fp12Lanes.MulBy034(a, c0, c3, c4, out a); });
+            // Column paths: eight at once.
+            Fp[] col = GC.AllocateArray<Fp>(512, pinned: true);
+            for (int i = 0; i < col.Length; i++) col[i] = Fp.Random(rng);
+            unsafe
+            {
+                Fp* c = (Fp*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref col[0]);
+                Time("8-column Fp add x 10^4", reps, () => { for (int i = 0; i < k; i++) FpColumns.Add(c, c + 8, c); });
+                Time("8-column Fp mul x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp.Mul8(c, c + 8, c); });
+                Time("8-column Fp2 mul x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp2Columns.Mul(c, c + 16, c); });
+                Time("8-column line double x 10^4", reps, () => { for (int i = 0; i < k; i++) LineColumns.Double(c, c + 48); });
+                Time("8-column Fp12 square x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp12Columns.Square(c, c); });
+                Time("8-column MulBy034 x 10^4", reps, () => { for (int i = 0; i < k; i++) Fp12Columns.MulBy034(c, c + 96, c + 112, c + 128, c); });
+            }
+        }
+        if (what is "batchparts")
+        {
+            // Where a 64-proof batch verification spends its time.
+            var g = new Groth16Benchmarks();
+            g.Setup();
+            Proof[] proofs = g.BatchProofs;
+            var rng = new Random(5);
+            Fr rho = Fr.FromBigInteger(new System.Numerics.BigInteger(Enumerable.Range(0, 16).Select(_ => (byte)rng.Next(256)).ToArray(), isUnsigned: true));
+            Time("64 x B in G2 (subgroup check)", reps, () => { foreach (Proof p in proofs) _ = p.B.IsInSubgroup; });
+            G2Affine[] bPoints = proofs.Select(p => p.B).ToArray();
+            var inG2 = new bool[bPoints.Length];
+            Time("64 B in G2, batch (AreInSubgroup)", reps, () => G2Affine.AreInSubgroup(bPoints, inG2));
+            Time("64 x 128-bit G1 scalar mul", reps, () => { foreach (Proof p in proofs) _ = G1Jacobian.Multiply(G1Jacobian.FromAffine(p.A), rho); });
+            G1Affine[] a = proofs.Select(p => p.A).ToArray();
+            G2Affine[] b = proofs.Select(p => p.B).ToArray();
+            Time("64-pair Miller loop", reps, () => _ = Pairing.MillerLoop(a, b));
+            MillerLoopResult ml = Pairing.MillerLoop(a, b);
+            Time("final exponentiation", reps, () => _ = Pairing.FinalExponentiation(ml));
+            Gt gt = Pairing.FinalExponentiation(ml);
+            Time("GT power by a 134-bit exponent", reps, () => Gt.Pow(gt, rho, out _));
+            Fr[] rhos = Enumerable.Repeat(rho, 64).ToArray();
+            Time("64-point G1 MSM", reps, () => _ = MultiExp.G1(a, rhos));
         }
         if (what is "verify" or "all")
         {

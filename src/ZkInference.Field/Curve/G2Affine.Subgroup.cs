@@ -18,4 +18,15 @@ public readonly partial struct G2Affine
             return G2Endomorphism.IsInSubgroup(p);
         }
     }
+
+    /// <summary>
+    /// inG2[i] = points[i].<see cref="IsInSubgroup"/> for every i: the same test, run eight points at a time
+    /// on AVX-512 (a batch verifier checks every proof's π_B this way).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="inG2"/> is shorter than <paramref name="points"/>.</exception>
+    public static void AreInSubgroup(ReadOnlySpan<G2Affine> points, Span<bool> inG2)
+    {
+        if (inG2.Length < points.Length) throw new ArgumentException("The result span is shorter than the point span.", nameof(inG2));
+        G2SubgroupColumns.Check(points, inG2);
+    }
 }

@@ -78,3 +78,25 @@ internal readonly ref struct PreparedLines : ILineSource
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Line(int j, int step, LineStep kind, out LineCoeffs line) => line = _q[_index[j]].Lines[step];
 }
+
+/// <summary>Pairs 0 … n1 − 1 from an on-the-fly source, the rest from prepared tables (one loop for a Groth16 check).</summary>
+internal readonly ref struct MixedLines : ILineSource
+{
+    private readonly OnTheFlyLines _onTheFly;
+    private readonly PreparedLines _prepared;
+    private readonly int _n1;
+
+    public MixedLines(OnTheFlyLines onTheFly, PreparedLines prepared, int n1)
+    {
+        _onTheFly = onTheFly;
+        _prepared = prepared;
+        _n1 = n1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Line(int j, int step, LineStep kind, out LineCoeffs line)
+    {
+        if (j < _n1) _onTheFly.Line(j, step, kind, out line);
+        else _prepared.Line(j - _n1, step, kind, out line);
+    }
+}

@@ -53,6 +53,19 @@ public static class Pairing
     }
 
     /// <summary>
+    /// The Miller loop of ∏ e(pᵢ, qᵢ) · ∏ e(ppⱼ, qpⱼ), the second set with precomputed G2 lines, in one loop
+    /// (one shared squaring per step, where multiplying two <see cref="MillerLoop(ReadOnlySpan{G1Affine}, ReadOnlySpan{G2Affine})"/>
+    /// results pays for two): what a Groth16 verifier runs, proof points on the fly and key points prepared.
+    /// </summary>
+    /// <exception cref="ArgumentException">p and q, or pPrepared and qPrepared, differ in length.</exception>
+    public static MillerLoopResult MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Affine> q,
+        ReadOnlySpan<G1Affine> pPrepared, ReadOnlySpan<G2Prepared> qPrepared)
+    {
+        AteMillerLoop.Run(p, q, pPrepared, qPrepared, out Fp12 f);
+        return new MillerLoopResult(f);
+    }
+
+    /// <summary>
     /// Maps a Miller loop value into GT: f^(m·(p¹²−1)/r), m = 2x(6x² + 3x + 1) coprime to r
     /// (x = 4965661367192848881), with cyclotomic squarings in the hard part.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ZkInference.Field.Internal;
 
 namespace ZkInference.Field;
 
@@ -9,9 +10,16 @@ internal readonly partial struct Fp12
     /// Fp4[z]/(z³ − t) with Fp4 = Fp2[t]/(t² − ξ), t = w³, z = w, so a = g0 + g1·z + g2·z² with
     /// g0 = a0 + a3·t, g1 = a1 + a4·t, g2 = a2 + a5·t. Then
     /// a² = (3g0² − 2ḡ0) + (3t·g2² + 2ḡ1)·z + (3g1² − 2ḡ2)·z², ḡ = x^(p²) the conjugate over Fp2.
-    /// Nine Fp2 squarings; wrong (not merely slow) outside the subgroup.
+    /// Nine Fp2 squarings (in lanes when available); wrong (not merely slow) outside the subgroup.
     /// </summary>
     public static void CyclotomicSquare(in Fp12 a, out Fp12 r)
+    {
+        if (Lanes8.IsSupported) Fp12Lanes.CyclotomicSquare(a, out r);
+        else CyclotomicSquareScalar(a, out r);
+    }
+
+    /// <summary>The scalar path of <see cref="CyclotomicSquare"/>.</summary>
+    internal static void CyclotomicSquareScalar(in Fp12 a, out Fp12 r)
     {
         Fp2 a0 = a.C0.C0, a2 = a.C0.C1, a4 = a.C0.C2;
         Fp2 a1 = a.C1.C0, a3 = a.C1.C1, a5 = a.C1.C2;
@@ -46,7 +54,7 @@ internal readonly partial struct Fp12
 
     // r = 3s − 2a = 2(s − a) + s.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TimesThreeMinusTwice(in Fp2 s, in Fp2 a, out Fp2 r)
+    internal static void TimesThreeMinusTwice(in Fp2 s, in Fp2 a, out Fp2 r)
     {
         Fp2Ops.Sub(s, a, out Fp2 d);
         Fp2Ops.Double(d, out d);
@@ -55,7 +63,7 @@ internal readonly partial struct Fp12
 
     // r = 3s + 2a = 2(s + a) + s.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TimesThreePlusTwice(in Fp2 s, in Fp2 a, out Fp2 r)
+    internal static void TimesThreePlusTwice(in Fp2 s, in Fp2 a, out Fp2 r)
     {
         Fp2Ops.Add(s, a, out Fp2 d);
         Fp2Ops.Double(d, out d);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ZkInference.Field.Internal;
 
 namespace ZkInference.Field;
 
@@ -58,8 +59,15 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
         r = new Fp12(a.C0, c1);
     }
 
-    /// <summary>r = a·b with Karatsuba over Fp6: three Fp6 multiplications (18 Fp2).</summary>
+    /// <summary>r = a·b with Karatsuba over Fp6: three Fp6 multiplications (18 Fp2); in lanes when available.</summary>
     public static void Mul(in Fp12 a, in Fp12 b, out Fp12 r)
+    {
+        if (Lanes8.IsSupported) Fp12Lanes.Mul(a, b, out r);
+        else MulScalar(a, b, out r);
+    }
+
+    /// <summary>The scalar path of <see cref="Mul"/>.</summary>
+    internal static void MulScalar(in Fp12 a, in Fp12 b, out Fp12 r)
     {
         Fp6.Mul(a.C0, b.C0, out Fp6 t0);
         Fp6.Mul(a.C1, b.C1, out Fp6 t1);
@@ -73,8 +81,15 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
         r = new Fp12(c0, c1);
     }
 
-    /// <summary>r = a² by complex squaring: (c0 + c1)(c0 + v·c1) − t − v·t and 2t with t = c0·c1; two Fp6 multiplications.</summary>
+    /// <summary>r = a² by complex squaring: (c0 + c1)(c0 + v·c1) − t − v·t and 2t with t = c0·c1; two Fp6 multiplications; in lanes when available.</summary>
     public static void Square(in Fp12 a, out Fp12 r)
+    {
+        if (Lanes8.IsSupported) Fp12Lanes.Square(a, out r);
+        else SquareScalar(a, out r);
+    }
+
+    /// <summary>The scalar path of <see cref="Square"/>.</summary>
+    internal static void SquareScalar(in Fp12 a, out Fp12 r)
     {
         Fp6.Mul(a.C0, a.C1, out Fp6 t);
         Fp6.Add(a.C0, a.C1, out Fp6 s);
@@ -104,9 +119,16 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
 
     /// <summary>
     /// r = a·(c0 + c3·w + c4·w³): the sparse shape of a line evaluated at a G1 point on the D-type
-    /// twist (coefficients at 1, w, w³). 13 Fp2 multiplications instead of 18.
+    /// twist (coefficients at 1, w, w³). 13 Fp2 multiplications instead of 18; in lanes when available.
     /// </summary>
     public static void MulBy034(in Fp12 a, in Fp2 c0, in Fp2 c3, in Fp2 c4, out Fp12 r)
+    {
+        if (Lanes8.IsSupported) Fp12Lanes.MulBy034(a, c0, c3, c4, out r);
+        else MulBy034Scalar(a, c0, c3, c4, out r);
+    }
+
+    /// <summary>The scalar path of <see cref="MulBy034"/>.</summary>
+    internal static void MulBy034Scalar(in Fp12 a, in Fp2 c0, in Fp2 c3, in Fp2 c4, out Fp12 r)
     {
         // As (x0 + x1·w)(y0 + y1·w) with y0 = c0 and y1 = c3 + c4·v, Karatsuba on the two halves.
         Fp6.MulByFp2(a.C0, c0, out Fp6 t0);

@@ -24,14 +24,23 @@ public static class BatchVerifier
         if (publicSignals.Count != proofs.Count) throw new ArgumentException($"{publicSignals.Count} public signal lists but {proofs.Count} proofs", nameof(proofs));
         int n = proofs.Count;
         if (n == 0) return new BatchVerificationResult(true, [], null);
+        // The same checks as Verifier.CheckPoints, with every π_B tested for G2 in one call (eight at a time on AVX-512).
         bool shapesOk = true;
         for (int i = 0; i < n && shapesOk; i++)
-            shapesOk = publicSignals[i].Length == key.PublicCount && Verifier.CheckPoints(proofs[i]) is null;
-        if (shapesOk && CombinedCheck(key, publicSignals, proofs)) return new BatchVerificationResult(true, [], null);
+            shapesOk = publicSignals[i].Length == key.PublicCount && proofs[i].A.IsOnCurve && proofs[i].C.IsOnCurve;
+        var bs = new G2Affine[n];
+        for (int i = 0; i < n; i++) bs[i] = proofs[i].B;
+        if (shapesOk)
+        {
+            var inG2 = new bool[n];
+            G2Affine.AreInSubgroup(bs, inG2);
+            shapesOk = Array.TrueForAll(inG2, ok => ok);
+        }
+        if (shapesOk && CombinedCheck(key, publicSignals, proofs, bs)) return new BatchVerificationResult(true, [], null);
         return Locate(key, publicSignals, proofs);
     }
 
-    private static bool CombinedCheck(PreparedVerifyingKey key, IReadOnlyList<Fr[]> publicSignals, IReadOnlyList<Proof> proofs)
+    private static bool CombinedCheck(PreparedVerifyingKey key, IReadOnlyList<Fr[]> publicSignals, IReadOnlyList<Proof> proofs, G2Affine[] bs)
     {
         int n = proofs.Count, m = key.PublicCount;
         var rho = new Fr[n];
@@ -52,17 +61,15 @@ public static class BatchVerifier
         G1Affine acc = MultiExp.G1(key.Key.IC, icScalars).ToAffine();
         var cs = new G1Affine[n];
         var a = new G1Jacobian[n];
-        var bs = new G2Affine[n];
         for (int i = 0; i < n; i++)
         {
             cs[i] = proofs[i].C;
-            bs[i] = proofs[i].B;
             a[i] = G1Jacobian.Multiply(G1Jacobian.FromAffine(proofs[i].A), rho[i]);
         }
         G1Affine c = MultiExp.G1(cs, rho).ToAffine();
         var aAffine = new G1Affine[n];
         G1Jacobian.BatchToAffine(a, aAffine);
-        MillerLoopResult f = Pairing.MillerLoop(aAffine, bs) * Pairing.MillerLoop([acc, c], [key.NegGamma, key.NegDelta]);
+        MillerLoopResult f = Pairing.MillerLoop(aAffine, bs, [acc, c], [key.NegGamma, key.NegDelta]);
         Gt.Pow(key.AlphaBeta, icScalars[0], out Gt rhs);
         return Pairing.FinalExponentiation(f) == rhs;
     }

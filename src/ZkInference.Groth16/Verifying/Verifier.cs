@@ -20,7 +20,7 @@ public static class Verifier
         G1Affine acc = PublicInputCombination(key.Key.IC, publicSignals);
         ReadOnlySpan<G1Affine> g1 = [proof.A];
         ReadOnlySpan<G2Affine> g2 = [proof.B];
-        MillerLoopResult f = Pairing.MillerLoop(g1, g2) * Pairing.MillerLoop([acc, proof.C], [key.NegGamma, key.NegDelta]);
+        MillerLoopResult f = Pairing.MillerLoop(g1, g2, [acc, proof.C], [key.NegGamma, key.NegDelta]);
         return Pairing.FinalExponentiation(f) == key.AlphaBeta
             ? VerificationResult.Valid
             : VerificationResult.Fail(VerificationFailure.PairingCheckFailed, "Invalid proof");

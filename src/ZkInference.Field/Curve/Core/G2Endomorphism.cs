@@ -56,6 +56,12 @@ internal static class G2Endomorphism
         if (q.IsInfinity) return true;
         ReadOnlySpan<ulong> seed = [Seed, 0, 0, 0];
         Wnaf.Multiply(q, seed, out JacobianPoint<Fp2> xq);
+        return Criterion(q, xq);
+    }
+
+    /// <summary>The criterion of <see cref="IsInSubgroup"/> given xq = [x]q (computed elsewhere, e.g. in columns).</summary>
+    public static bool Criterion(in JacobianPoint<Fp2> q, in JacobianPoint<Fp2> xq)
+    {
         JacobianPoint<Fp2>.Add(xq, q, out JacobianPoint<Fp2> lhs);
         Psi(xq, out JacobianPoint<Fp2> t);
         JacobianPoint<Fp2>.Add(lhs, t, out lhs);
