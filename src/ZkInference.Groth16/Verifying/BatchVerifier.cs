@@ -64,8 +64,9 @@ public static class BatchVerifier
         for (int i = 0; i < n; i++)
         {
             cs[i] = proofs[i].C;
-            a[i] = G1Jacobian.Multiply(G1Jacobian.FromAffine(proofs[i].A), rho[i]);
+            a[i] = G1Jacobian.FromAffine(proofs[i].A);
         }
+        G1Jacobian.MultiplyMany(a, rho, a); // ρᵢ·π_Aᵢ, eight at a time in vector lanes
         G1Affine c = MultiExp.G1(cs, rho).ToAffine();
         var aAffine = new G1Affine[n];
         G1Jacobian.BatchToAffine(a, aAffine);
