@@ -135,9 +135,11 @@ internal sealed class MarketView(MarketClient reader, ModelSettingsStore setting
 
     public async Task<object?> RequestAsync(BigInteger id, System.Text.Json.JsonElement? serverStatus, CancellationToken ct)
     {
+        // Events first, then the request: a settlement mined between the two reads then shows in both
+        // (the other order could pair a "refunded" stage from new events with a stale "Pending" status).
+        var all = await EventsAsync(ct).ConfigureAwait(false);
         InferenceRequest? r = await reader.GetRequestAsync(id, ct).ConfigureAwait(false);
         if (r is null) return null;
-        var all = await EventsAsync(ct).ConfigureAwait(false);
         var mine = all.Where(e => Concerns(e.Event, id)).ToList();
         string? serverState = serverStatus is { } st && st.TryGetProperty("state", out var s) ? s.GetString() : null;
         string stage = StageOf(id, all, serverState);
