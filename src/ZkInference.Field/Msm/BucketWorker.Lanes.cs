@@ -62,21 +62,24 @@ internal sealed unsafe partial class BucketWorker<T>
             // Every 1/den at once (LaneInversion), then each block of eight finishes its additions.
             if (typeof(T) == typeof(Fp)) LaneInversion.Invert((Fp*)den, (Fp*)prefix, padded);
             else LaneInversion.Invert((Fp2*)den, (Fp2*)prefix, padded); // FieldLanes: T is Fp or Fp2
-            T* lambda = scratch, square = scratch + 8, x3 = scratch + 16, dx = scratch + 24;
+            T* x1 = scratch, y1 = scratch + 8, x2 = scratch + 16, x3 = scratch + 24;
             for (int j = 0; j < padded; j += 8)
             {
-                FieldLanes<T>.Mul8(num + j, den + j, lambda);
-                FieldLanes<T>.Square8(lambda, square);
                 int live = Math.Min(8, count - j);
-                for (int k = 0; k < live; k++)
+                for (int k = 0; k < 8; k++)
                 {
-                    ref AffinePoint<T> bucket = ref _affine[_batchBucket[j + k]];
-                    T.Sub(square[k], bucket.X, out x3[k]);
-                    T.Sub(x3[k], _loaded[j + k].X, out x3[k]);
-                    T.Sub(bucket.X, x3[k], out dx[k]);
+                    if (k < live)
+                    {
+                        ref AffinePoint<T> bucket = ref _affine[_batchBucket[j + k]];
+                        x1[k] = bucket.X;
+                        y1[k] = bucket.Y;
+                        x2[k] = _loaded[j + k].X;
+                    }
+                    else x1[k] = y1[k] = x2[k] = T.Zero;
                 }
-                for (int k = live; k < 8; k++) dx[k] = T.Zero;
-                FieldLanes<T>.Mul8(lambda, dx, dx);
+                // λ = num/den, x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1, all eight in registers.
+                if (typeof(T) == typeof(Fp)) Finish<FpVec8, Fp>((Fp*)num + j, (Fp*)den + j, (Fp*)x1, (Fp*)y1, (Fp*)x2, (Fp*)x3);
+                else Finish<Fp2Vec8, Fp2>((Fp2*)num + j, (Fp2*)den + j, (Fp2*)x1, (Fp2*)y1, (Fp2*)x2, (Fp2*)x3);
                 for (int k = 0; k < live; k++)
                 {
                     int b = _batchBucket[j + k];
@@ -86,13 +89,34 @@ internal sealed unsafe partial class BucketWorker<T>
                         _occupied[b] = false;
                         continue;
                     }
-                    T.Sub(dx[k], bucket.Y, out bucket.Y);
                     bucket.X = x3[k];
+                    bucket.Y = y1[k];
                 }
             }
         }
         _batchCount = 0;
         _batchId++;
+    }
+
+    // The affine sums of one block: x3 = λ² − x1 − x2 into x3, y3 = λ(x1 − x3) − y1 over y1, with λ = num·(1/den).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish<TV, TE>(TE* num, TE* inverse, TE* x1, TE* y1, TE* x2, TE* x3)
+        where TV : struct, ILaneField<TV, TE> where TE : unmanaged
+    {
+        TV.Load(num, out TV lambda);
+        TV.Load(inverse, out TV d);
+        TV.Mul(lambda, d, out lambda);
+        TV.Load(x1, out TV a);
+        TV.Load(x2, out TV b);
+        TV.Square(lambda, out TV x);
+        TV.Sub(x, a, out x);
+        TV.Sub(x, b, out x);
+        TV.Store(x, x3);
+        TV.Sub(a, x, out a);
+        TV.Mul(lambda, a, out a);
+        TV.Load(y1, out TV y);
+        TV.Sub(a, y, out y);
+        TV.Store(y, y1);
     }
 
     /// <summary>
