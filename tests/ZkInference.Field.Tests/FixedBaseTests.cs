@@ -34,6 +34,14 @@ public sealed class FixedBaseTests
     }
 
     [Fact]
+    public void TheIdentityGivesTheIdentity()
+    {
+        var results = new G1Jacobian[9];
+        new G1FixedBase(G1Affine.Infinity).Multiply(Scalars(1, 9), results);
+        Assert.All(results, r => Assert.True(r.IsInfinity));
+    }
+
+    [Fact]
     public void LengthsMustMatch() =>
         Assert.Throws<ArgumentException>(() => new G1FixedBase(G1Affine.Generator).Multiply(new Fr[3], new G1Jacobian[2]));
 }
