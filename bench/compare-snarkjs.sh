@@ -101,11 +101,12 @@ if [ "$with_2e18" = 1 ]; then
       echo "this zkinfer has no powersoftau / groth16 setup commands: cannot set up 2^18" >&2
       exit 1
     fi
-    echo "== 2^18: powers of tau (power 18, no contribution: timing only, insecure) and Groth16 setup with zkinfer…"
-    dotnet "$zkinfer" powersoftau new bn128 18 "$build/pot18_0000.ptau" >/dev/null
-    dotnet "$zkinfer" powersoftau prepare phase2 "$build/pot18_0000.ptau" "$build/pot18_final.ptau" >/dev/null
-    dotnet "$zkinfer" groth16 setup "$build/circuit.r1cs" "$build/pot18_final.ptau" "$build/circuit_final.zkey" >/dev/null
-    rm -f "$build/pot18_0000.ptau"
+    # A domain of 2^18 needs power 19: setup reads the Lagrange level 2n for the H points, as snarkjs does.
+    echo "== 2^18: powers of tau (power 19, no contribution: timing only, insecure) and Groth16 setup with zkinfer…"
+    dotnet "$zkinfer" powersoftau new bn128 19 "$build/pot19_0000.ptau" >/dev/null
+    dotnet "$zkinfer" powersoftau prepare phase2 "$build/pot19_0000.ptau" "$build/pot19_final.ptau" >/dev/null
+    dotnet "$zkinfer" groth16 setup "$build/circuit.r1cs" "$build/pot19_final.ptau" "$build/circuit_final.zkey" >/dev/null
+    rm -f "$build/pot19_0000.ptau"
   fi
   dotnet "$zkinfer" zkey export verificationkey "$build/circuit_final.zkey" "$build/verification_key.json" >/dev/null
   compare "2^18" "$build/circuit_final.zkey" "$fixtures/scale_2e18/witness.wtns" "$build/verification_key.json"
