@@ -22,6 +22,28 @@ public sealed class SetupCommandTests
     }
 
     [Fact]
+    public void DevelopmentSetupProvesWithBothToolsAndRefusesAPtauAsOutput()
+    {
+        string dir = RepoPaths.NewTempDirectory("setupdev");
+        string r1cs = RepoPaths.Fixture("multiplier", "circuit.r1cs"), wtns = RepoPaths.Fixture("multiplier", "witness.wtns");
+        ProcessResult setup = Zkinfer.Run(["groth16", "setup", "--dev", r1cs, "dev.zkey"], workingDirectory: dir);
+        Ok(setup);
+        Assert.Contains("DEVELOPMENT", setup.StdOut);
+        Ok(Zkinfer.Run(["zkey", "export", "verificationkey", "dev.zkey", "vk.json"], workingDirectory: dir));
+        Ok(Zkinfer.Run(["groth16", "prove", "dev.zkey", wtns, "proof.json", "public.json"], workingDirectory: dir));
+        ProcessResult s = NodeTools.Snarkjs("groth16", "verify", Path.Combine(dir, "vk.json"), Path.Combine(dir, "public.json"), Path.Combine(dir, "proof.json"));
+        Assert.True(s.ExitCode == 0, s.StdOut + s.StdErr);
+        ProcessResult p = NodeTools.Snarkjs("groth16", "prove", Path.Combine(dir, "dev.zkey"), wtns, Path.Combine(dir, "p2.json"), Path.Combine(dir, "pub2.json"));
+        Assert.True(p.ExitCode == 0, p.StdOut + p.StdErr);
+        Ok(Zkinfer.Run(["groth16", "verify", "vk.json", "pub2.json", "p2.json"], workingDirectory: dir));
+
+        ProcessResult bad = Zkinfer.Run(["groth16", "setup", "--dev", r1cs, "pot.ptau"], workingDirectory: dir);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("no powers of tau", bad.StdErr);
+        Assert.False(File.Exists(Path.Combine(dir, "pot.ptau")));
+    }
+
+    [Fact]
     public void UnpreparedOrTooSmallPtauFailsCleanly()
     {
         string dir = RepoPaths.NewTempDirectory("setupcli");
