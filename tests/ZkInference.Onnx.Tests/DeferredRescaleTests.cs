@@ -65,6 +65,46 @@ public sealed class DeferredRescaleTests
         return OnnxModelLoader.Load(m.ToByteArray(), "small_cnn.onnx");
     }
 
+    // Gemm(4→3) → activation → Gemm(3→2): the activation's clamp range-checks the rescaled quotients.
+    private static OnnxModel SmallMlp(string activation)
+    {
+        var rng = new Random(12);
+        var g = new GraphProto { Name = "g" };
+        g.Input.Add(Info("x", 1, 4));
+        g.Output.Add(Info("y", 1, 2));
+        g.Initializer.Add(Weights("w1", rng, 4, 3));
+        g.Initializer.Add(Weights("b1", rng, 3));
+        g.Initializer.Add(Weights("w2", rng, 3, 2));
+        g.Node.Add(Node("Gemm", ["x", "w1", "b1"], "h"));
+        g.Node.Add(Node(activation, ["h"], "a"));
+        g.Node.Add(Node("Gemm", ["a", "w2"], "y"));
+        var m = new ModelProto { IrVersion = 8, Graph = g };
+        m.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        return OnnxModelLoader.Load(m.ToByteArray(), "small_mlp.onnx");
+    }
+
+    [Theory]
+    [InlineData("Sigmoid")]
+    [InlineData("Tanh")]
+    public void ActivationsShareTheRescaleAndPinEveryWire(string activation)
+    {
+        OnnxCircuit c = OnnxCircuit.Compile(SmallMlp(activation), CompileSettings.Default with { InputRange = 1, ParamVisibility = Visibility.Private, BindRequest = false });
+        // Only the remainder checks are the rescale's: 3 outputs × shift bits.
+        Assert.Equal(3 * c.Settings.RunArgs.ParamScale, c.Settings.Layers[0].DeferredRescaleConstraints);
+        var rng = new Random(3);
+        double[][] inputs = [.. Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 4).Select(_ => rng.NextDouble() * 2 - 1).ToArray())];
+        AccuracyReport r = Calibration.Report(c, inputs);
+        Assert.True(r.MaxAbsError < 0.05, $"max abs error {r.MaxAbsError}");
+        Fr[] w = c.Witness(inputs[0], 0, 0);
+        for (int wire = 1 + c.Circuit.System.PublicCount; wire < w.Length; wire++)
+        {
+            Fr saved = w[wire];
+            w[wire] = saved + Fr.One;
+            Assert.False(c.Circuit.System.IsSatisfied(w), $"wire {wire} ({c.Circuit.System.NameOf(wire)}) changed and the constraints still hold");
+            w[wire] = saved;
+        }
+    }
+
     private static double[] Input(int seed)
     {
         var rng = new Random(seed);
