@@ -75,7 +75,7 @@ public sealed class PoseidonTests
         {
             var b = new CircuitBuilder();
             Variable[] xs = b.PrivateInputs("in", 2 * n);
-            var inputs = Enumerable.Range(0, n).Select(i => xs[2 * i] + xs[2 * i + 1].Scale(Fr.FromUInt64(3)) + 7).ToArray();
+            var inputs = Enumerable.Range(0, n).Select(i => xs[2 * i] + ((LinearCombination)xs[2 * i + 1]).Scale(Fr.FromUInt64(3)) + 7).ToArray();
             b.PublicOutput("hash", reference ? RoundByRound(b, inputs) : PoseidonGadget.Hash(b, inputs));
             var stream = new MemoryStream();
             R1csFile.Write(b.Compile().System, stream, leaveOpen: true);
