@@ -63,6 +63,58 @@ public sealed class PoseidonTests
         Assert.Equal(PoseidonHash.Hash(inputs), w[1]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(16)]
+    public void ClosedFormPartialRoundsLayOutTheSameSystemAsRoundByRound(int n)
+    {
+        // The gadget folds the partial rounds into closed form for speed; the constraint system must be the one a
+        // round-by-round evaluation gives, byte for byte (inputs as long combinations too, as commitments pass them).
+        byte[] Build(bool reference)
+        {
+            var b = new CircuitBuilder();
+            Variable[] xs = b.PrivateInputs("in", 2 * n);
+            var inputs = Enumerable.Range(0, n).Select(i => xs[2 * i] + ((LinearCombination)xs[2 * i + 1]).Scale(Fr.FromUInt64(3)) + 7).ToArray();
+            b.PublicOutput("hash", reference ? RoundByRound(b, inputs) : PoseidonGadget.Hash(b, inputs));
+            var stream = new MemoryStream();
+            R1csFile.Write(b.Compile().System, stream, leaveOpen: true);
+            return stream.ToArray();
+        }
+        Assert.Equal(Build(reference: true), Build(reference: false));
+    }
+
+    // The textbook evaluation: every round adds constants, applies the S-boxes and mixes the whole state.
+    private static LinearCombination RoundByRound(CircuitBuilder b, LinearCombination[] inputs)
+    {
+        PoseidonParameters p = PoseidonParameters.ForInputs(inputs.Length);
+        int t = p.Width, half = PoseidonParameters.FullRounds / 2;
+        var state = new LinearCombination[t];
+        inputs.CopyTo(state, 1);
+        for (int r = 0; r < PoseidonParameters.FullRounds + p.PartialRounds; r++)
+        {
+            bool full = r < half || r >= half + p.PartialRounds;
+            for (int i = 0; i < t; i++)
+            {
+                state[i] += p.RoundConstants[r * t + i];
+                if (full || i == 0)
+                {
+                    LinearCombination x2 = b.Mul(state[i], state[i]), x4 = b.Mul(x2, x2);
+                    state[i] = b.Mul(x4, state[i]);
+                }
+            }
+            var next = new LinearCombination[t];
+            for (int i = 0; i < t; i++)
+            {
+                var acc = new LinearCombinationBuilder();
+                for (int j = 0; j < t; j++) acc.Add(state[j], p.Mds[i, j]);
+                next[i] = acc.Build();
+            }
+            state = next;
+        }
+        return state[0];
+    }
+
     [Fact]
     public void CircuitAgreesWithCircomsPoseidonFixture()
     {

@@ -20,17 +20,19 @@ public static class PoseidonGadget
         inputs.CopyTo(state.AsSpan(1));
         int rounds = PoseidonParameters.FullRounds + p.PartialRounds, half = PoseidonParameters.FullRounds / 2;
         var next = new LinearCombination[t];
+        var acc = new LinearCombinationBuilder(4 * t);
         for (int r = 0; r < rounds; r++)
         {
-            bool full = r < half || r >= half + p.PartialRounds;
-            for (int i = 0; i < t; i++)
+            if (r == half)
             {
-                state[i] += p.RoundConstants[r * t + i];
-                if (full || i == 0) state[i] = Pow5(b, state[i]);
+                // The partial rounds in closed form (same combinations, far less work); see PoseidonPartialRounds.
+                PoseidonPartialRounds.Apply(b, p, r, state, Pow5);
+                r += p.PartialRounds - 1;
+                continue;
             }
+            for (int i = 0; i < t; i++) state[i] = Pow5(b, state[i] + p.RoundConstants[r * t + i]);
             for (int i = 0; i < t; i++)
             {
-                var acc = new LinearCombinationBuilder(4 * t);
                 for (int j = 0; j < t; j++) acc.Add(state[j], p.Mds[i, j]);
                 next[i] = acc.Build();
             }

@@ -40,7 +40,10 @@ internal static class OnnxBenchCommand
             double prove = sw.Elapsed.TotalSeconds;
             if (!Verifier.Verify(key.ToVerifyingKey(), proved.PublicSignals, proved.Proof).IsValid) throw new InvalidOperationException("the proof does not verify");
             long macs = c.Settings.MultiplyAccumulates;
-            long productLayerConstraints = c.Settings.Layers.Where(l => l.MultiplyAccumulates > 0).Sum(l => (long)l.Constraints);
+            // A product layer's own constraints (not the earlier layers' rescales it laid out) plus its own rescale, also
+            // when a later node laid it out (with a ReLU: the remainder check only; see LayerReport).
+            long productLayerConstraints = c.Settings.Layers.Where(l => l.MultiplyAccumulates > 0)
+                .Sum(l => (long)l.Constraints - l.InheritedRescaleConstraints + l.DeferredRescaleConstraints);
             long productConstraints = c.Settings.Layers.Sum(l => (long)l.ProductConstraints);
             double peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
             Console.Out.WriteLine("| model | params | MACs | constraints | constraints/MAC (all) | Gemm/Conv layers: constraints/MAC (products only) | compile s | witness s | setup s (dev) | prove s | peak MiB |");

@@ -27,14 +27,90 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
 
     public bool IsConstant(OnnxNode node, int i) => HasInput(node, i) && !_values.ContainsKey(node.Inputs[i]) && Model.Constants.ContainsKey(node.Inputs[i]);
 
-    /// <summary>A numeric input: a computed tensor, or a constant turned into a parameter.</summary>
+    /// <summary>Constraints of deferred rescales, by the layer report index of the product layer they belong to.</summary>
+    public Dictionary<int, int> DeferredRescaleConstraints { get; } = [];
+
+    /// <summary>All constraints laid out so far for pending rescales (and their ReLUs), wherever they belong.</summary>
+    public int ForcedConstraints { get; private set; }
+
+    /// <summary>A numeric input: a computed tensor (a pending rescale laid out now, once per name), or a constant turned into a parameter.</summary>
     public QTensor Tensor(OnnxNode node, int i)
+    {
+        QTensor t = Peek(node, i);
+        if (t.Pending is null) return t;
+        QTensor forced = Force(t);
+        _values[node.Inputs[i]] = forced;
+        return forced;
+    }
+
+    /// <summary>A numeric input as it is, possibly with a pending rescale (for ops that carry one).</summary>
+    public QTensor Peek(OnnxNode node, int i)
     {
         if (!HasInput(node, i)) throw node.Error($"input {i} is missing");
         string name = node.Inputs[i];
         if (_values.TryGetValue(name, out QTensor? t)) return t;
         if (Model.Constants.ContainsKey(name)) return Param(node, i);
         throw node.Error($"input '{name}' is neither computed before this node nor a constant");
+    }
+
+    /// <summary>
+    /// An input of a linear layer (products, sums): a pending rescale without a ReLU is absorbed (the layer's own
+    /// rescale covers it, exactly) while the values stay within <paramref name="maxBits"/> signed bits; otherwise as
+    /// <see cref="Tensor"/>.
+    /// </summary>
+    public QTensor LinearInput(OnnxNode node, int i, int maxBits = 64)
+    {
+        QTensor t = Peek(node, i);
+        if (t.Pending is { Relu: false } && t.SignedBits <= maxBits) return new QTensor(t.Shape, t.Values, t.Scale, t.Bound);
+        return Tensor(node, i);
+    }
+
+    /// <summary>
+    /// A pending rescale without ReLU laid out with only its remainder checks (shift bits per element), for an op whose
+    /// first step range-checks every element anyway (the clamp of <see cref="Ops.ChebyshevApproximation"/>); null when
+    /// <paramref name="t"/> has no such pending rescale.
+    /// </summary>
+    public QTensor? ForceLeavingQuotientsUnchecked(QTensor t)
+    {
+        if (t.Pending is not { Relu: false } p || t.Scale <= p.TargetScale) return null;
+        int before = B.ConstraintCount, shift = t.Scale - p.TargetScale;
+        var values = new LinearCombination[t.Count];
+        BigInteger bound = 0;
+        for (int k = 0; k < t.Count; k++)
+        {
+            (values[k], BigInteger qb) = QuantGadgets.RescaleLeavingQuotientUnchecked(B, t.Values[k], t.Bound, shift);
+            if (qb > bound) bound = qb;
+        }
+        int own = B.ConstraintCount - before;
+        if (p.Producer >= 0) DeferredRescaleConstraints[p.Producer] = DeferredRescaleConstraints.GetValueOrDefault(p.Producer) + own;
+        ForcedConstraints += own;
+        return new QTensor(t.Shape, values, p.TargetScale, bound);
+    }
+
+    /// <summary>
+    /// Lays out a pending rescale (and ReLU). With a ReLU the rescale's decomposition is the ReLU's sign
+    /// decomposition, so only its remainder check (shift bits per element) is the rescale's own cost; without one, all of it.
+    /// </summary>
+    public QTensor Force(QTensor t)
+    {
+        if (t.Pending is not PendingRescale p) return t;
+        int before = B.ConstraintCount;
+        QTensor r = RescaleTo(new QTensor(t.Shape, t.Values, t.Scale, t.Bound), p.TargetScale);
+        int own = B.ConstraintCount - before;
+        if (p.Relu)
+        {
+            own = Math.Max(0, t.Scale - p.TargetScale) * t.Count;
+            var values = new LinearCombination[r.Count];
+            for (int k = 0; k < r.Count; k++)
+            {
+                LinearCombination sign = r.NonNegative?[k] ?? QuantGadgets.IsNonNegative(B, r.Values[k], r.Bound);
+                values[k] = B.Mul(sign, r.Values[k]);
+            }
+            r = new QTensor(r.Shape, values, r.Scale, r.Bound);
+        }
+        if (p.Producer >= 0) DeferredRescaleConstraints[p.Producer] = DeferredRescaleConstraints.GetValueOrDefault(p.Producer) + own;
+        ForcedConstraints += B.ConstraintCount - before;
+        return r;
     }
 
     /// <summary>A constant input read at compile time (shapes, axes, indices, pads, clip bounds).</summary>
@@ -123,8 +199,14 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
 /// <summary>What one node cost: for the compile report and the benchmarks.</summary>
 /// <param name="Node">The node's description.</param>
 /// <param name="OpType">The op.</param>
-/// <param name="Constraints">Constraints the node added.</param>
+/// <param name="Constraints">Constraints the node added (pending rescales it had to lay out included).</param>
 /// <param name="MultiplyAccumulates">Multiply-accumulates of a product layer (0 for others).</param>
 /// <param name="ProductConstraints">Constraints spent on the products themselves (before rescaling).</param>
 /// <param name="OutputBits">Signed bits of the node's output bound.</param>
-public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits);
+/// <param name="DeferredRescaleConstraints">
+/// For a product layer whose rescale was deferred past a ReLU, pool or reshape and laid out by a later node: that
+/// rescale's own constraints (counted in the later node's <paramref name="Constraints"/> too). With a ReLU, only the
+/// remainder range check (shift bits per element): the quotient's decomposition doubles as the ReLU's sign.
+/// </param>
+/// <param name="InheritedRescaleConstraints">Constraints this node laid out for earlier layers' pending rescales (and ReLUs); included in <paramref name="Constraints"/>.</param>
+public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits, int DeferredRescaleConstraints = 0, int InheritedRescaleConstraints = 0);

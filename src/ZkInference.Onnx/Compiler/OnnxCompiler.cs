@@ -36,12 +36,16 @@ internal static class OnnxCompiler
         foreach (OnnxNode node in model.Nodes)
         {
             using IDisposable scope = b.Scope($"{node.Index}:{node.OpType}");
+            int before = b.ConstraintCount, forced = ctx.ForcedConstraints, reports = ctx.Layers.Count;
             OpRegistry.Get(node).Compile(ctx, node);
+            if (ctx.Layers.Count == reports + 1)
+                ctx.Layers[^1] = ctx.Layers[^1] with { Constraints = b.ConstraintCount - before, InheritedRescaleConstraints = ctx.ForcedConstraints - forced };
         }
 
         if (model.Outputs.Count != 1) throw new OnnxException($"the compiler takes exactly one graph output, the model has {model.Outputs.Count}");
         string outputName = model.Outputs[0].Name;
-        QTensor output = ctx.Tensor(new OnnxNode(-1, "graph output", "Output", [outputName], [], new Dictionary<string, OnnxAttribute>()), 0);
+        // A product layer's exact sums may be the output as they are, at their finer scale (output_scale says which).
+        QTensor output = ctx.LinearInput(new OnnxNode(-1, "graph output", "Output", [outputName], [], new Dictionary<string, OnnxAttribute>()), 0, QuantGadgets.MaxBits);
 
         var layout = new List<PublicSignalEntry>();
         int offset = 0;
@@ -107,7 +111,7 @@ internal static class OnnxCompiler
             CommitmentScheme = CommitmentSchemeText,
             Params = ctx.Params.Select(p => new ParamInfo(p.Name, p.Shape)).ToArray(),
             PublicSignals = [.. layout],
-            Layers = [.. ctx.Layers],
+            Layers = ctx.Layers.Select((l, i) => l with { DeferredRescaleConstraints = ctx.DeferredRescaleConstraints.GetValueOrDefault(i) }).ToArray(),
         };
         if (offset != circuit.System.PublicCount) throw new InvalidOperationException($"layout covers {offset} of {circuit.System.PublicCount} public signals");
         return new OnnxCircuit(model, circuitSettings, circuit, ctx.Params.ToArray());

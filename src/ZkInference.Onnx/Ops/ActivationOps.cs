@@ -7,7 +7,8 @@ using ZkInference.Onnx.Model;
 namespace ZkInference.Onnx.Ops;
 
 /// <summary>
-/// Piecewise-linear activations: Relu (sign·x: one constraint when the sign came free from a rescale, else k + 1),
+/// Piecewise-linear activations: Relu (sign·x: one constraint when the sign came free from a rescale, else k + 1; on
+/// a pending rescale it waits for it, free, see <see cref="PendingRescale"/>),
 /// LeakyRelu and Clip (comparisons and selections).
 /// </summary>
 internal static class ActivationOps
@@ -21,6 +22,12 @@ internal static class ActivationOps
 
     private static void Relu(CompileContext ctx, OnnxNode node)
     {
+        QTensor pending = ctx.Peek(node, 0);
+        if (pending.Pending is { Relu: false } p)
+        {
+            Record(ctx, node, new QTensor(pending.Shape, pending.Values, pending.Scale, pending.Bound) { Pending = p with { Relu = true } }, ctx.B.ConstraintCount);
+            return;
+        }
         QTensor x = ctx.Tensor(node, 0);
         int before = ctx.B.ConstraintCount;
         var values = new LinearCombination[x.Count];

@@ -51,7 +51,11 @@ internal sealed class ChebyshevApproximation
         return _coefficients[0] + u * b1 - b2;
     }
 
-    /// <summary>Lays out f(x) for one element x at scale <paramref name="scale"/> with |x| ≤ bound; returns f(x) at <paramref name="outScale"/> and its bound.</summary>
+    /// <summary>
+    /// Lays out f(x) for one element x at scale <paramref name="scale"/> with |x| ≤ bound; returns f(x) at <paramref name="outScale"/> and its bound.
+    /// x need not be range-checked already: the clamp's first comparison decomposes x − low into bits, which bounds x
+    /// (a rescale may rely on this for its quotient; see <see cref="QuantGadgets.RescaleLeavingQuotientUnchecked"/>).
+    /// </summary>
     public (LinearCombination Value, BigInteger Bound) Layout(CircuitBuilder b, LinearCombination x, int scale, BigInteger bound, int outScale)
     {
         // Clamp to [low, high]: x ← max(x, low), then min(x, high).

@@ -8,8 +8,10 @@ namespace ZkInference.Onnx.Ops;
 
 /// <summary>
 /// Product layers — Gemm, MatMul, Conv (2-D) — and BatchNormalization (inference, one multiply-add per element).
-/// The products accumulate at scale s_a + s_b, the bias is added at that scale (free), and every output is rescaled
-/// once to the activation scale (quotient and range-checked remainder).
+/// The products accumulate at scale s_a + s_b and the bias is added at that scale (free). The rescale of every output to
+/// the activation scale (quotient and range-checked remainder) is left pending (<see cref="PendingRescale"/>): a
+/// following ReLU takes its sign from it, a MaxPool compares first and rescales only the maxima, a power-of-two
+/// average pool or the next product layer absorbs it, and a graph output keeps the exact sums at the finer scale.
 /// </summary>
 internal static class LinearOps
 {
@@ -25,7 +27,7 @@ internal static class LinearOps
     {
         double alpha = node.Float("alpha", 1), beta = node.Float("beta", 1);
         bool transA = node.Int("transA", 0) != 0, transB = node.Int("transB", 0) != 0;
-        QTensor a = ctx.Tensor(node, 0);
+        QTensor a = ctx.LinearInput(node, 0);
         QTensor w = alpha == 1 ? ctx.Tensor(node, 1) : ScaledParam(ctx, node, 1, alpha, "alpha");
         if (a.Rank != 2 || w.Rank != 2) throw node.Error("Gemm needs 2-D inputs");
         int m = transA ? a.Shape[1] : a.Shape[0], k = transA ? a.Shape[0] : a.Shape[1];
@@ -52,7 +54,7 @@ internal static class LinearOps
 
     private static void MatMul(CompileContext ctx, OnnxNode node)
     {
-        QTensor a = ctx.Materialize(ctx.Tensor(node, 0)), w = ctx.Tensor(node, 1);
+        QTensor a = ctx.Materialize(ctx.LinearInput(node, 0)), w = ctx.Tensor(node, 1);
         if (a.Rank < 1 || w.Rank < 1) throw node.Error("MatMul needs tensors of rank ≥ 1");
         int[] aShape = a.Rank == 1 ? [1, a.Shape[0]] : a.Shape, wShape = w.Rank == 1 ? [w.Shape[0], 1] : w.Shape;
         int m = aShape[^2], k = aShape[^1], k2 = wShape[^2], n = wShape[^1];
@@ -82,7 +84,7 @@ internal static class LinearOps
 
     private static void Conv(CompileContext ctx, OnnxNode node)
     {
-        QTensor x = ctx.Materialize(ctx.Tensor(node, 0)), w = ctx.Tensor(node, 1);
+        QTensor x = ctx.Materialize(ctx.LinearInput(node, 0)), w = ctx.Tensor(node, 1);
         if (x.Rank != 4 || w.Rank != 4) throw node.Error("only 2-D convolutions (rank-4 input and weight) are supported");
         int group = (int)node.Int("group", 1);
         int c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], mOut = w.Shape[0], cg = w.Shape[1], kh = w.Shape[2], kw = w.Shape[3];
@@ -129,7 +131,7 @@ internal static class LinearOps
         Finish(ctx, node, [1, mOut, oh, ow], sums, bounds, x.Scale + w.Scale, biasFull, products, before);
     }
 
-    /// <summary>Adds the (broadcast) bias at the accumulator's scale, rescales to the activation scale, records the layer.</summary>
+    /// <summary>Adds the (broadcast) bias at the accumulator's scale, leaves the rescale to the activation scale pending, records the layer.</summary>
     private static void Finish(CompileContext ctx, OnnxNode node, int[] shape, LinearCombination[] sums, BigInteger[] bounds, int scale, QTensor? bias, Products products, int before)
     {
         if (bias is not null)
@@ -147,7 +149,9 @@ internal static class LinearOps
         BigInteger bound = bounds.Length == 0 ? 0 : bounds.Max();
         QuantGadgets.CheckBits(QTensor.BitsFor(bound) + 1);
         int productConstraints = ctx.B.ConstraintCount - before;
-        QTensor result = ctx.RescaleTo(new QTensor(shape, sums, scale, bound), ctx.ActScale);
+        var sum = new QTensor(shape, sums, scale, bound);
+        QTensor result = scale > ctx.ActScale ? new QTensor(shape, sums, scale, bound) { Pending = new PendingRescale(ctx.ActScale, false, ctx.Layers.Count) }
+            : ctx.RescaleTo(sum, ctx.ActScale);
         ctx.Check(result, node);
         ctx.Set(node.Outputs[0], result);
         ctx.Layers.Add(new LayerReport(node.Describe(), node.OpType, ctx.B.ConstraintCount - before, products.MultiplyAccumulates, productConstraints, result.SignedBits));
@@ -166,7 +170,7 @@ internal static class LinearOps
     {
         if (node.Int("training_mode", 0) != 0 || node.Outputs.Length > 1) throw node.Error("only inference mode (training_mode = 0, one output) is supported");
         if (node.Int("spatial", 1) != 1) throw node.Error("spatial = 0 is not supported");
-        QTensor x = ctx.Materialize(ctx.Tensor(node, 0));
+        QTensor x = ctx.Materialize(ctx.LinearInput(node, 0));
         ConstantTensor gamma = ctx.Constant(node, 1), beta = ctx.Constant(node, 2), mean = ctx.Constant(node, 3), variance = ctx.Constant(node, 4);
         double eps = node.Float("epsilon", 1e-5);
         int ch = x.Rank > 1 ? x.Shape[1] : throw node.Error("the input needs a channel dimension");

@@ -31,7 +31,8 @@ internal static class NonlinearOps
 
     private static void Apply(CompileContext ctx, OnnxNode node, ChebyshevApproximation f)
     {
-        QTensor x = ctx.Tensor(node, 0);
+        // A pending rescale costs only its remainder checks here: the clamp's first comparison range-checks the quotient.
+        QTensor x = ctx.ForceLeavingQuotientsUnchecked(ctx.Peek(node, 0)) ?? ctx.Tensor(node, 0);
         int before = ctx.B.ConstraintCount;
         int scale = Math.Max(ctx.ActScale, x.Scale);
         var values = new LinearCombination[x.Count];

@@ -21,7 +21,7 @@ internal static class ShapeOps
         new("Unsqueeze", ["axes"], Unsqueeze),
         new("Concat", ["axis"], Concat),
         new("Pad", ["mode", "pads", "value"], Pad),
-        new("Identity", [], (ctx, node) => Set(ctx, node, ctx.Tensor(node, 0))),
+        new("Identity", [], (ctx, node) => Set(ctx, node, ctx.Peek(node, 0))),
         new("Gather", ["axis"], Gather),
     ];
 
@@ -40,7 +40,7 @@ internal static class ShapeOps
 
     private static void Flatten(CompileContext ctx, OnnxNode node)
     {
-        QTensor x = ctx.Tensor(node, 0);
+        QTensor x = ctx.Peek(node, 0); // a pending rescale is elementwise: it moves with the values
         long axis = node.Int("axis", 1);
         int a = axis < 0 ? (int)axis + x.Rank : (int)axis;
         if (a < 0 || a > x.Rank) throw node.Error($"axis {axis} is out of range");
@@ -50,7 +50,7 @@ internal static class ShapeOps
 
     private static void Reshape(CompileContext ctx, OnnxNode node)
     {
-        QTensor x = ctx.Tensor(node, 0);
+        QTensor x = ctx.Peek(node, 0); // a pending rescale is elementwise: it moves with the values
         long[] target = node.Ints("shape") ?? ctx.Constant(node, 1).Data.Select(v => (long)v).ToArray();
         bool allowZero = node.Int("allowzero", 0) != 0;
         var shape = new int[target.Length];
@@ -87,7 +87,7 @@ internal static class ShapeOps
 
     private static void Squeeze(CompileContext ctx, OnnxNode node)
     {
-        QTensor x = ctx.Tensor(node, 0);
+        QTensor x = ctx.Peek(node, 0); // a pending rescale is elementwise: it moves with the values
         long[]? axes = AxesOf(ctx, node);
         var drop = axes is null ? Enumerable.Range(0, x.Rank).Where(i => x.Shape[i] == 1).ToHashSet() : axes.Select(a => Axis(node, a, x.Rank)).ToHashSet();
         if (drop.Any(a => x.Shape[a] != 1)) throw node.Error("cannot squeeze a dimension that is not 1");
@@ -96,7 +96,7 @@ internal static class ShapeOps
 
     private static void Unsqueeze(CompileContext ctx, OnnxNode node)
     {
-        QTensor x = ctx.Tensor(node, 0);
+        QTensor x = ctx.Peek(node, 0); // a pending rescale is elementwise: it moves with the values
         long[] axes = AxesOf(ctx, node) ?? throw node.Error("axes are required");
         int rank = x.Rank + axes.Length;
         var add = axes.Select(a => Axis(node, a, rank)).ToHashSet();
