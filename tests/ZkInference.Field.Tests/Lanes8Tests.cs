@@ -8,7 +8,7 @@ namespace ZkInference.Field.Tests;
 /// The eight-lane AVX-512 products (Fp.Mul8, Fr.Mul8) against the scalar Montgomery product, lane by lane,
 /// with edge values (0, 1, q − 1, R, R², …) in every lane, and with the output aliasing an input. Skipped
 /// where AVX-512 is absent (the suite's DOTNET_EnableHWIntrinsic=0 run covers the scalar fallback). The Fp2
-/// products built on them (Fp2Lanes8, for the G2 MSM) are checked the same way.
+/// products built on them (Fp2Lanes, used by the pairing and the G2 MSM) are checked the same way.
 /// </summary>
 public sealed unsafe class Lanes8Tests
 {
@@ -48,15 +48,15 @@ public sealed unsafe class Lanes8Tests
         }
         fixed (Fp2* pa = a, pb = b, pr = r, ps = s)
         {
-            Fp2Lanes8.Mul8(pa, pb, pr);
-            Fp2Lanes8.Square8(pa, ps);
+            Fp2Lanes.Mul(pa, pb, pr, 8);
+            Fp2Lanes.Square(pa, ps, 8);
         }
         for (int k = 0; k < 8; k++) if (r[k] != a[k] * b[k] || s[k] != a[k] * a[k]) return false;
         Fp2[] c = (Fp2[])a.Clone(), d = (Fp2[])a.Clone();
         fixed (Fp2* pb = b, pc = c, pd = d)
         {
-            Fp2Lanes8.Mul8(pc, pb, pc); // r aliasing a
-            Fp2Lanes8.Square8(pd, pd);
+            Fp2Lanes.Mul(pc, pb, pc, 8); // r aliasing a
+            Fp2Lanes.Square(pd, pd, 8);
         }
         return c.SequenceEqual(r) && d.SequenceEqual(s);
     }
@@ -78,8 +78,8 @@ public sealed unsafe class Lanes8Tests
             }
             fixed (Fp2* pa = a, pb = b, pr = r, ps = s)
             {
-                Fp2Lanes8.Mul8(pa, pb, pr);
-                Fp2Lanes8.Square8(pa, ps);
+                Fp2Lanes.Mul(pa, pb, pr, 8);
+                Fp2Lanes.Square(pa, ps, 8);
             }
             for (int k = 0; k < 8; k++)
             {

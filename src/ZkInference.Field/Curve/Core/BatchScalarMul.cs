@@ -274,14 +274,7 @@ internal static unsafe class BatchScalarMul
             started |= AddDigits<TV, TE>(tax, tay, da + w * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
             started |= AddDigits<TV, TE>(tbx, tby, db + w * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
         }
-        TV.Store(ax, x);
-        TV.Store(ay, y);
-        TV.Store(az, z);
-        for (int l = 0; l < Lanes; l++)
-        {
-            infinite[l] = inf.GetElement(l) != 0;
-            exceptional[l] = exc.GetElement(l) != 0;
-        }
+        PointLanes<TV, TE>.Store(ax, ay, az, inf, exc, x, y, z, infinite, exceptional);
     }
 
     private static bool AllZero(sbyte* d) => *(ulong*)d == 0;

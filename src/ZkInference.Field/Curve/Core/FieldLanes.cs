@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace ZkInference.Field.Internal;
 
 /// <summary>
-/// Eight products at once for the generic curve code: <see cref="Fp.Mul8"/> for Fp, <see cref="Fp2Lanes8"/> for
+/// Eight products at once for the generic curve code: <see cref="Fp.Mul8"/> for Fp, <see cref="Fp2Lanes"/> for
 /// Fp2 (typeof(T) tests are constants for struct instantiations, so the dispatch vanishes). Callers check
 /// <see cref="IsSupported"/> and otherwise use their scalar path.
 /// </summary>
@@ -17,7 +17,7 @@ internal static unsafe class FieldLanes<T> where T : unmanaged, IField<T>
     public static void Mul8(T* a, T* b, T* r)
     {
         if (typeof(T) == typeof(Fp)) Fp.Mul8((Fp*)a, (Fp*)b, (Fp*)r);
-        else if (typeof(T) == typeof(Fp2)) Fp2Lanes8.Mul8((Fp2*)a, (Fp2*)b, (Fp2*)r);
+        else if (typeof(T) == typeof(Fp2)) Fp2Lanes.Mul((Fp2*)a, (Fp2*)b, (Fp2*)r, 8);
         else for (int k = 0; k < 8; k++) T.Mul(a[k], b[k], out r[k]);
     }
 
@@ -26,7 +26,7 @@ internal static unsafe class FieldLanes<T> where T : unmanaged, IField<T>
     public static void Square8(T* a, T* r)
     {
         if (typeof(T) == typeof(Fp)) Fp.Mul8((Fp*)a, (Fp*)a, (Fp*)r);
-        else if (typeof(T) == typeof(Fp2)) Fp2Lanes8.Square8((Fp2*)a, (Fp2*)r);
+        else if (typeof(T) == typeof(Fp2)) Fp2Lanes.Square((Fp2*)a, (Fp2*)r, 8);
         else for (int k = 0; k < 8; k++) T.Square(a[k], out r[k]);
     }
 }

@@ -110,13 +110,6 @@ internal sealed unsafe class FixedBaseTable<TV, TE>
             TV.Load(py, out TV y2);
             PointLanes<TV, TE>.Accumulate(ref ax, ref ay, ref az, x2, y2, Vector512.Load(nonZero), ref inf, ref exc);
         }
-        TV.Store(ax, x);
-        TV.Store(ay, y);
-        TV.Store(az, z);
-        for (int l = 0; l < Lanes; l++)
-        {
-            infinite[l] = inf.GetElement(l) != 0;
-            exceptional[l] = exc.GetElement(l) != 0;
-        }
+        PointLanes<TV, TE>.Store(ax, ay, az, inf, exc, x, y, z, infinite, exceptional);
     }
 }

@@ -92,4 +92,18 @@ internal static class PointLanes<TLanes, TElement>
         TLanes.Select(take, TLanes.One, z, out z);
         infinite &= ~adds;
     }
+
+    /// <summary>Writes the eight accumulators to memory and the lane masks out as flags.</summary>
+    public static unsafe void Store(in TLanes x, in TLanes y, in TLanes z, Vector512<ulong> infinite, Vector512<ulong> exceptional,
+        TElement* xs, TElement* ys, TElement* zs, bool* isInfinite, bool* isExceptional)
+    {
+        TLanes.Store(x, xs);
+        TLanes.Store(y, ys);
+        TLanes.Store(z, zs);
+        for (int l = 0; l < 8; l++)
+        {
+            isInfinite[l] = infinite.GetElement(l) != 0;
+            isExceptional[l] = exceptional.GetElement(l) != 0;
+        }
+    }
 }
