@@ -41,6 +41,13 @@ public sealed class SetupCommandTests
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("no powers of tau", bad.StdErr);
         Assert.False(File.Exists(Path.Combine(dir, "pot.ptau")));
+
+        File.WriteAllText(Path.Combine(dir, "broken.r1cs"), "garbage");
+        ProcessResult broken = Zkinfer.Run(["groth16", "setup", "--dev", "broken.r1cs", "broken.zkey"], workingDirectory: dir);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.StartsWith("error: ", broken.StdErr);
+        Assert.DoesNotContain("Unhandled", broken.StdErr);
+        Assert.False(File.Exists(Path.Combine(dir, "broken.zkey")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using ZkInference.Circuit;
 using ZkInference.Groth16;
 
 namespace ZkInference.Cli.Commands;
@@ -41,8 +42,9 @@ internal static class CeremonyCli
             if (!string.IsNullOrEmpty(message)) Console.Out.WriteLine(message);
             return 0;
         }
-        catch (Groth16Exception e)
+        catch (Exception e) when (e is Groth16Exception or CircuitException)
         {
+            // CircuitException: a malformed .r1cs or .wtns read directly by the command (groth16 setup --dev).
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
