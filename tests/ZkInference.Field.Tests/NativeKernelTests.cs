@@ -20,6 +20,7 @@ public sealed class NativeKernelTests
         unsafe
         {
             Assert.True(NativeKernels.FpSumOfProducts != null && NativeKernels.FrSumOfProducts != null);
+            Assert.True(NativeKernels.Fp2Mul != null && NativeKernels.Fp2Square != null);
         }
     }
 
@@ -56,6 +57,69 @@ public sealed class NativeKernelTests
         Fr.SumOfProductsPortable(c, d, d, d, out Fr fr);
         return fp.ToBigInteger() == 2 * a.ToBigInteger() * b.ToBigInteger() % Fp.Modulus
             && fr.ToBigInteger() == (c.ToBigInteger() + d.ToBigInteger()) * d.ToBigInteger() % Fr.Modulus;
+    }
+
+    [Property(Arbitrary = [typeof(Generators)])]
+    public bool Fp2ProductsMatchBigInteger(Fp a0, Fp a1, Fp b0, Fp b1)
+    {
+        // (a0 + a1·u)(b0 + b1·u) with u² = −1, through the kernel, the managed path and BigInteger.
+        BigInteger q = Fp.Modulus, x0 = a0.ToBigInteger(), x1 = a1.ToBigInteger(), y0 = b0.ToBigInteger(), y1 = b1.ToBigInteger();
+        BigInteger re = ((x0 * y0 - x1 * y1) % q + q) % q, im = (x0 * y1 + x1 * y0) % q;
+        BigInteger sqRe = ((x0 * x0 - x1 * x1) % q + q) % q, sqIm = 2 * x0 * x1 % q;
+        Fp2 a = new(a0, a1), b = new(b0, b1);
+        Fp2Ops.Mul(a, b, out Fp2 m);
+        Fp2Ops.MulPortable(a, b, out Fp2 mp);
+        Fp2Ops.Square(a, out Fp2 s);
+        Fp2Ops.SquarePortable(a, out Fp2 sp);
+        Fp2 aliased = a;
+        Fp2Ops.Mul(aliased, b, out aliased);
+        Fp2 squaredInPlace = a;
+        Fp2Ops.Square(squaredInPlace, out squaredInPlace);
+        return m == mp && s == sp && aliased == m && squaredInPlace == s
+            && m.A0.ToBigInteger() == re && m.A1.ToBigInteger() == im && s.A0.ToBigInteger() == sqRe && s.A1.ToBigInteger() == sqIm;
+    }
+
+    [Fact]
+    public void TowerKernelsAreInUseWithTheFieldKernels()
+    {
+        if (NativeKernels.Fp2Active) Assert.True(TowerKernels.Active, "the generated Fp12 routines failed their start-up check");
+    }
+
+    [Property(MaxTest = 30)]
+    public bool Fp12RoutinesMatchTheManagedTower(int seed)
+    {
+        // Fp12.Mul/Square/MulBy034/CyclotomicSquare dispatch to the generated routines where they are active;
+        // the *Scalar methods are the managed tower (Fp6 over Fp2), which the other tower tests check.
+        var rng = new Random(seed);
+        Fp12 a = Fp12.Random(rng), b = Fp12.Random(rng);
+        Fp2 c0 = Fp2.Random(rng), c3 = Fp2.Random(rng), c4 = Fp2.Random(rng);
+        Fp12.Mul(a, b, out Fp12 m);
+        Fp12.MulScalar(a, b, out Fp12 mExpected);
+        Fp12.Square(a, out Fp12 s);
+        Fp12.SquareScalar(a, out Fp12 sExpected);
+        Fp12.MulBy034(a, c0, c3, c4, out Fp12 l);
+        Fp12.MulBy034Scalar(a, c0, c3, c4, out Fp12 lExpected);
+        Fp12.CyclotomicSquare(a, out Fp12 c);
+        Fp12.CyclotomicSquareScalar(a, out Fp12 cExpected);
+        Fp12 inPlace = a;
+        Fp12.Mul(inPlace, inPlace, out inPlace);
+        return m == mExpected && s == sExpected && l == lExpected && c == cExpected && inPlace == sExpected;
+    }
+
+    [Property(MaxTest = 10)]
+    public bool CyclotomicSquareIsTheSquareInTheCyclotomicSubgroup(int seed)
+    {
+        // f^((p⁶−1)(p²+1)) lies in the cyclotomic subgroup, where the cyclotomic square is the square.
+        var rng = new Random(seed);
+        Fp12 f = Fp12.Random(rng);
+        Fp12.Inverse(f, out Fp12 inv);
+        Fp12.Conjugate(f, out Fp12 g);
+        Fp12.Mul(g, inv, out g);
+        Fp12.Frobenius2(g, out Fp12 g2);
+        Fp12.Mul(g2, g, out g);
+        Fp12.CyclotomicSquare(g, out Fp12 c);
+        Fp12.SquareScalar(g, out Fp12 expected);
+        return c == expected;
     }
 
     [Property(Arbitrary = [typeof(Generators)])]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ZkInference.Field.Internal;
+using ZkInference.Field.Internal.X64;
 
 namespace ZkInference.Field;
 
@@ -10,11 +11,17 @@ internal readonly partial struct Fp12
     /// Fp4[z]/(z³ − t) with Fp4 = Fp2[t]/(t² − ξ), t = w³, z = w, so a = g0 + g1·z + g2·z² with
     /// g0 = a0 + a3·t, g1 = a1 + a4·t, g2 = a2 + a5·t. Then
     /// a² = (3g0² − 2ḡ0) + (3t·g2² + 2ḡ1)·z + (3g1² − 2ḡ2)·z², ḡ = x^(p²) the conjugate over Fp2.
-    /// Nine Fp2 squarings (in lanes when available); wrong (not merely slow) outside the subgroup.
+    /// Nine Fp2 squarings (generated machine code, or lanes, when available); wrong (not merely slow) outside the subgroup.
     /// </summary>
-    public static void CyclotomicSquare(in Fp12 a, out Fp12 r)
+    public static unsafe void CyclotomicSquare(in Fp12 a, out Fp12 r)
     {
-        if (Lanes8.IsSupported) Fp12Lanes.CyclotomicSquare(a, out r);
+        var kernel = TowerKernels.CyclotomicSquare;
+        if (kernel != null)
+        {
+            Unsafe.SkipInit(out r);
+            fixed (Fp12* pr = &r, pa = &a) kernel(pr, pa);
+        }
+        else if (UseLanes) Fp12Lanes.CyclotomicSquare(a, out r);
         else CyclotomicSquareScalar(a, out r);
     }
 

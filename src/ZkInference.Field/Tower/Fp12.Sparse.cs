@@ -12,7 +12,7 @@ internal readonly partial struct Fp12
     public static void Mul034By034(in Fp2 a0, in Fp2 a3, in Fp2 a4, in Fp2 b0, in Fp2 b3, in Fp2 b4,
         out Fp6 x0, out Fp2 x1, out Fp2 x3)
     {
-        if (Lanes8.IsSupported) Fp12Lanes.Mul034By034(a0, a3, a4, b0, b3, b4, out x0, out x1, out x3);
+        if (UseLanes) Fp12Lanes.Mul034By034(a0, a3, a4, b0, b3, b4, out x0, out x1, out x3);
         else Mul034By034Scalar(a0, a3, a4, b0, b3, b4, out x0, out x1, out x3);
     }
 
@@ -54,7 +54,7 @@ internal readonly partial struct Fp12
     /// <summary>r = a·(x0 + (x1 + x3·v)·w), the shape <see cref="Mul034By034"/> returns: 17 Fp2 multiplications; in lanes when available.</summary>
     public static void MulBy01234(in Fp12 a, in Fp6 x0, in Fp2 x1, in Fp2 x3, out Fp12 r)
     {
-        if (Lanes8.IsSupported) Fp12Lanes.MulBy01234(a, x0, x1, x3, out r);
+        if (UseLanes) Fp12Lanes.MulBy01234(a, x0, x1, x3, out r);
         else MulBy01234Scalar(a, x0, x1, x3, out r);
     }
 

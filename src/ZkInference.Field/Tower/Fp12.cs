@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ZkInference.Field.Internal;
+using ZkInference.Field.Internal.X64;
 
 namespace ZkInference.Field;
 
@@ -59,10 +60,23 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
         r = new Fp12(a.C0, c1);
     }
 
+    /// <summary>
+    /// Whether the Fp12 routines take their eight-lane paths: with AVX-512, unless the generated Fp2 kernels
+    /// are in use, which make the scalar routines faster (Fp12 product 1.8 against 2.1 µs, cyclotomic
+    /// square 1.0 against 1.1 µs, `quick tower`).
+    /// </summary>
+    internal static readonly bool UseLanes = Lanes8.IsSupported && !NativeKernels.Fp2Active;
+
     /// <summary>r = a·b with Karatsuba over Fp6: three Fp6 multiplications (18 Fp2); in lanes when available.</summary>
-    public static void Mul(in Fp12 a, in Fp12 b, out Fp12 r)
+    public static unsafe void Mul(in Fp12 a, in Fp12 b, out Fp12 r)
     {
-        if (Lanes8.IsSupported) Fp12Lanes.Mul(a, b, out r);
+        var kernel = TowerKernels.Mul;
+        if (kernel != null)
+        {
+            Unsafe.SkipInit(out r);
+            fixed (Fp12* pr = &r, pa = &a, pb = &b) kernel(pr, pa, pb);
+        }
+        else if (UseLanes) Fp12Lanes.Mul(a, b, out r);
         else MulScalar(a, b, out r);
     }
 
@@ -82,9 +96,15 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
     }
 
     /// <summary>r = a² by complex squaring: (c0 + c1)(c0 + v·c1) − t − v·t and 2t with t = c0·c1; two Fp6 multiplications; in lanes when available.</summary>
-    public static void Square(in Fp12 a, out Fp12 r)
+    public static unsafe void Square(in Fp12 a, out Fp12 r)
     {
-        if (Lanes8.IsSupported) Fp12Lanes.Square(a, out r);
+        var kernel = TowerKernels.Square;
+        if (kernel != null)
+        {
+            Unsafe.SkipInit(out r);
+            fixed (Fp12* pr = &r, pa = &a) kernel(pr, pa);
+        }
+        else if (UseLanes) Fp12Lanes.Square(a, out r);
         else SquareScalar(a, out r);
     }
 
@@ -121,9 +141,17 @@ internal readonly partial struct Fp12 : IEquatable<Fp12>
     /// r = a·(c0 + c3·w + c4·w³): the sparse shape of a line evaluated at a G1 point on the D-type
     /// twist (coefficients at 1, w, w³). 13 Fp2 multiplications instead of 18; in lanes when available.
     /// </summary>
-    public static void MulBy034(in Fp12 a, in Fp2 c0, in Fp2 c3, in Fp2 c4, out Fp12 r)
+    public static unsafe void MulBy034(in Fp12 a, in Fp2 c0, in Fp2 c3, in Fp2 c4, out Fp12 r)
     {
-        if (Lanes8.IsSupported) Fp12Lanes.MulBy034(a, c0, c3, c4, out r);
+        var kernel = TowerKernels.MulBy034;
+        if (kernel != null)
+        {
+            Unsafe.SkipInit(out r);
+            fixed (Fp12* pr = &r, pa = &a)
+            fixed (Fp2* p0 = &c0, p3 = &c3, p4 = &c4)
+                kernel(pr, pa, p0, p3, p4);
+        }
+        else if (UseLanes) Fp12Lanes.MulBy034(a, c0, c3, c4, out r);
         else MulBy034Scalar(a, c0, c3, c4, out r);
     }
 

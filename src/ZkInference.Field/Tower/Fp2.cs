@@ -79,15 +79,7 @@ public readonly partial struct Fp2 : IField<Fp2>
 
     /// <summary>r = a² = (a0 + a1)(a0 − a1) + 2·a0·a1·u: two Fp multiplications.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Square(in Fp2 a, out Fp2 r)
-    {
-        Fp.Add(a.A0, a.A1, out Fp s);
-        Fp.Sub(a.A0, a.A1, out Fp d);
-        Fp.Mul(a.A0, a.A1, out Fp m);
-        Fp.Mul(s, d, out Fp real);
-        Fp.Double(m, out Fp imag);
-        r = new Fp2(real, imag);
-    }
+    public static void Square(in Fp2 a, out Fp2 r) => Fp2Ops.Square(a, out r);
 
     /// <summary>r = a·s for s in Fp.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,6 +24,12 @@ internal static unsafe class NativeKernels
     /// <summary>r = a·b + c·d in Fr, called as (r, a, b, c, d); or null.</summary>
     public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void> FrSumOfProducts;
 
+    /// <summary>r = a·b in Fp2 (pointers to result, a, b; u² = −1), or null.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void> Fp2Mul;
+
+    /// <summary>r = a² in Fp2 (pointers to result, a), or null.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void> Fp2Square;
+
     /// <summary>The environment variable that turns the kernels off when set to 0.</summary>
     public const string SwitchVariable = "ZKINFERENCE_NATIVE_KERNELS";
 
@@ -34,10 +40,18 @@ internal static unsafe class NativeKernels
         FrMul = CheckedProduct(Fr.Q0, Fr.Q1, Fr.Q2, Fr.Q3, Fr.QInvNeg);
         FpSumOfProducts = CheckedSumOfProducts(Fp.Q0, Fp.Q1, Fp.Q2, Fp.Q3, Fp.QInvNeg);
         FrSumOfProducts = CheckedSumOfProducts(Fr.Q0, Fr.Q1, Fr.Q2, Fr.Q3, Fr.QInvNeg);
+        if (CheckedFp2(Fp.Q0, Fp.Q1, Fp.Q2, Fp.Q3, Fp.QInvNeg, out var mul, out var square))
+        {
+            Fp2Mul = mul;
+            Fp2Square = square;
+        }
     }
 
     /// <summary>Whether generated kernels are in use for Fp and Fr products.</summary>
-    public static bool Active => FpMul != null && FrMul != null;
+    public static bool Active => FpMul != null && FrMul != null && FpSumOfProducts != null && FrSumOfProducts != null && Fp2Mul != null;
+
+    /// <summary>Whether the Fp2 product and square kernels are in use.</summary>
+    public static bool Fp2Active => Fp2Mul != null && Fp2Square != null;
 
     /// <summary>Whether this process may use generated kernels at all (before placing any code).</summary>
     public static bool Supported()
@@ -91,6 +105,37 @@ internal static unsafe class NativeKernels
         return kernel;
     }
 
+    private static bool CheckedFp2(ulong q0, ulong q1, ulong q2, ulong q3, ulong qInvNeg,
+        out delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void> mul,
+        out delegate* unmanaged[SuppressGCTransition]<void*, void*, void> square)
+    {
+        mul = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void>)ExecutableMemory.TryPlace(
+            MontgomeryKernel.Fp2Product(q0, q1, q2, q3, qInvNeg));
+        square = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void>)ExecutableMemory.TryPlace(
+            MontgomeryKernel.Fp2Square(q0, q1, q2, q3, qInvNeg));
+        if (mul == null || square == null) return false;
+        var check = new KernelCheck(q0, q1, q2, q3, qInvNeg);
+        ulong[][] s = check.Samples;
+        ulong* r = stackalloc ulong[8];
+        ulong* a = stackalloc ulong[8];
+        ulong* b = stackalloc ulong[8];
+        for (int i = 0; i < s.Length; i++)
+        {
+            for (int j = 0; j < s.Length; j++)
+            {
+                ulong[] a0 = s[i], a1 = s[j], b0 = s[(i + j) % s.Length], b1 = s[s.Length - 1 - j];
+                for (int w = 0; w < 4; w++) { a[w] = a0[w]; a[4 + w] = a1[w]; b[w] = b0[w]; b[4 + w] = b1[w]; }
+                mul(r, a, b);
+                if (!check.Matches(r, Words(a0) * Words(b0) - Words(a1) * Words(b1))
+                    || !check.Matches(r + 4, Words(a0) * Words(b1) + Words(a1) * Words(b0))) return false;
+                square(r, a);
+                if (!check.Matches(r, Words(a0) * Words(a0) - Words(a1) * Words(a1))
+                    || !check.Matches(r + 4, 2 * Words(a0) * Words(a1))) return false;
+            }
+        }
+        return true;
+    }
+
     private static BigInteger Words(ulong[] w) =>
         new BigInteger(w[0]) | (new BigInteger(w[1]) << 64) | (new BigInteger(w[2]) << 128) | (new BigInteger(w[3]) << 192);
 
@@ -119,6 +164,6 @@ internal static unsafe class NativeKernels
         public ulong[][] Samples { get; }
 
         public bool Matches(ulong* result, BigInteger plain) =>
-            Words([result[0], result[1], result[2], result[3]]) == plain % _q * _rInverse % _q;
+            Words([result[0], result[1], result[2], result[3]]) == ((plain % _q + _q) % _q) * _rInverse % _q;
     }
 }

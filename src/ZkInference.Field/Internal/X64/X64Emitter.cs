@@ -13,6 +13,16 @@ internal sealed class X64Emitter
     // Where each instruction-pointer-relative displacement sits, and which pool constant it names.
     private readonly List<(int Position, int Constant)> _fixups = new();
 
+    /// <summary>Bytes of code emitted so far.</summary>
+    public int Position => _code.Count;
+
+    /// <summary>Overwrites four bytes of emitted code (an immediate settled later).</summary>
+    public void PatchInt32(int position, int value)
+    {
+        byte[] bytes = BitConverter.GetBytes(value);
+        for (int i = 0; i < 4; i++) _code[position + i] = bytes[i];
+    }
+
     /// <summary>Adds a qword to the constant pool and returns the operand that reads it.</summary>
     public X64Operand AddConstant(ulong value)
     {
@@ -26,6 +36,9 @@ internal sealed class X64Emitter
     /// <summary>[base + 8·word] = src.</summary>
     public void Store(X64Register baseRegister, int word, X64Register src) =>
         Emit(0, true, [0x89], src, X64Operand.Word(baseRegister, word));
+
+    /// <summary>dst = src when CF is clear.</summary>
+    public void Cmovnc(X64Register dst, X64Operand src) => Emit(0, true, [0x0F, 0x43], dst, src);
 
     /// <summary>dst = 0 without touching the flags (<c>mov r32, 0</c>).</summary>
     public void ZeroKeepFlags(X64Register dst)
@@ -59,6 +72,12 @@ internal sealed class X64Emitter
     /// <summary>dst = dst·src mod 2⁶⁴.</summary>
     public void Imul(X64Register dst, X64Operand src) => Emit(0, true, [0x0F, 0xAF], dst, src);
 
+    /// <summary>dst += src, carry out in CF.</summary>
+    public void Add(X64Register dst, X64Operand src) => Emit(0, true, [0x03], dst, src);
+
+    /// <summary>dst += src + CF, carry out in CF.</summary>
+    public void Adc(X64Register dst, X64Operand src) => Emit(0, true, [0x13], dst, src);
+
     /// <summary>dst −= src, borrow out in CF.</summary>
     public void Sub(X64Register dst, X64Operand src) => Emit(0, true, [0x2B], dst, src);
 
@@ -67,6 +86,12 @@ internal sealed class X64Emitter
 
     /// <summary>dst = src when CF is set.</summary>
     public void Cmovc(X64Register dst, X64Operand src) => Emit(0, true, [0x0F, 0x42], dst, src);
+
+    /// <summary>register += immediate (a 32-bit signed constant).</summary>
+    public void AddImmediate(X64Register register, int immediate) => EmitImmediate(0, register, immediate);
+
+    /// <summary>register −= immediate (a 32-bit signed constant).</summary>
+    public void SubImmediate(X64Register register, int immediate) => EmitImmediate(5, register, immediate);
 
     /// <summary>Pushes a register.</summary>
     public void Push(X64Register register)
@@ -101,6 +126,15 @@ internal sealed class X64Emitter
             BitConverter.TryWriteBytes(result.AsSpan(position, 4), displacement);
         }
         return result;
+    }
+
+    // The 0x81 group (add /0, sub /5) on a register with a 32-bit immediate.
+    private void EmitImmediate(int extension, X64Register register, int immediate)
+    {
+        _code.Add((byte)(0x48 | (((int)register >> 3) & 1)));
+        _code.Add(0x81);
+        _code.Add((byte)(0xC0 | (extension << 3) | ((int)register & 7)));
+        _code.AddRange(BitConverter.GetBytes(immediate));
     }
 
     private void Emit(byte prefix, bool wide, ReadOnlySpan<byte> opcode, X64Register reg, X64Operand rm)
