@@ -101,9 +101,12 @@ public sealed class NativeKernelTests
         Fp12.MulBy034Scalar(a, c0, c3, c4, out Fp12 lExpected);
         Fp12.CyclotomicSquare(a, out Fp12 c);
         Fp12.CyclotomicSquareScalar(a, out Fp12 cExpected);
+        Fp6 x0 = Fp6.Random(rng);
+        Fp12.MulBy01234(a, x0, c3, c4, out Fp12 two);
+        Fp12.MulBy01234Scalar(a, x0, c3, c4, out Fp12 twoExpected);
         Fp12 inPlace = a;
         Fp12.Mul(inPlace, inPlace, out inPlace);
-        return m == mExpected && s == sExpected && l == lExpected && c == cExpected && inPlace == sExpected;
+        return m == mExpected && s == sExpected && l == lExpected && c == cExpected && two == twoExpected && inPlace == sExpected;
     }
 
     [Property(MaxTest = 10)]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ZkInference.Field.Internal;
 
 namespace ZkInference.Field;
@@ -52,9 +53,18 @@ internal readonly partial struct Fp12
     }
 
     /// <summary>r = a·(x0 + (x1 + x3·v)·w), the shape <see cref="Mul034By034"/> returns: 17 Fp2 multiplications; in lanes when available.</summary>
-    public static void MulBy01234(in Fp12 a, in Fp6 x0, in Fp2 x1, in Fp2 x3, out Fp12 r)
+    public static unsafe void MulBy01234(in Fp12 a, in Fp6 x0, in Fp2 x1, in Fp2 x3, out Fp12 r)
     {
-        if (UseLanes) Fp12Lanes.MulBy01234(a, x0, x1, x3, out r);
+        var kernel = Internal.X64.TowerKernels.MulBy01234;
+        if (kernel != null)
+        {
+            Unsafe.SkipInit(out r);
+            fixed (Fp12* pr = &r, pa = &a)
+            fixed (Fp6* p0 = &x0)
+            fixed (Fp2* p1 = &x1, p3 = &x3)
+                kernel(pr, pa, p0, p1, p3);
+        }
+        else if (UseLanes) Fp12Lanes.MulBy01234(a, x0, x1, x3, out r);
         else MulBy01234Scalar(a, x0, x1, x3, out r);
     }
 

@@ -19,6 +19,9 @@ internal static unsafe class TowerKernels
     /// <summary>The product with a line value c0 + c3·w + c4·w³, called as (r, a, c0, c3, c4); or null.</summary>
     public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void> MulBy034;
 
+    /// <summary>The product with two multiplied lines x0 + (x1 + x3·v)·w, called as (r, a, x0, x1, x3); or null.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void> MulBy01234;
+
     static TowerKernels()
     {
         if (!NativeKernels.Fp2Active) return;
@@ -31,7 +34,9 @@ internal static unsafe class TowerKernels
             TowerKernel.Mul(q0, q1, q2, q3, qInv));
         var mulBy034 = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void>)ExecutableMemory.TryPlace(
             TowerKernel.MulBy034(q0, q1, q2, q3, qInv));
-        if (cyclotomic == null || square == null || mul == null || mulBy034 == null) return;
+        var mulBy01234 = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void>)ExecutableMemory.TryPlace(
+            TowerKernel.MulBy01234(q0, q1, q2, q3, qInv));
+        if (cyclotomic == null || square == null || mul == null || mulBy034 == null || mulBy01234 == null) return;
 
         var rng = new Random(12);
         for (int i = 0; i < 16; i++)
@@ -61,8 +66,15 @@ internal static unsafe class TowerKernels
             x = a;
             mulBy034(&x, &x, &c0, &c3, &c4);
             if (r != expected || x != expected) return;
+            Fp6 x0 = Fp6.Random(rng);
+            Fp12.MulBy01234Scalar(a, x0, c3, c4, out expected);
+            mulBy01234(&r, &a, &x0, &c3, &c4);
+            x = a;
+            mulBy01234(&x, &x, &x0, &c3, &c4);
+            if (r != expected || x != expected) return;
         }
         CyclotomicSquare = cyclotomic;
+        MulBy01234 = mulBy01234;
         Square = square;
         Mul = mul;
         MulBy034 = mulBy034;
