@@ -79,7 +79,7 @@ internal static partial class BenchCommand
             foreach (Entry row in rows)
             {
                 ctx.Status($"measuring {Markup.Escape(row.Name)}");
-                Sample s = Measure(row, quick);
+                Sample s = Measure(row, quick, rows.Count);
                 table.AddRow(
                     Markup.Escape(row.Name),
                     s.NsPerOp.ToString(s.NsPerOp < 100 ? "N1" : "N0", CultureInfo.InvariantCulture),
@@ -93,12 +93,13 @@ internal static partial class BenchCommand
 
     private readonly record struct Sample(double NsPerOp, int Batches, int Ops);
 
-    // Warm-up batches, then timed batches until the row's time budget is spent; the median is reported.
-    private static Sample Measure(Entry row, bool quick)
+    // Warm-up batches, then timed batches until the row's time budget is spent; the median is reported. The
+    // whole run shares about 22 s (the issue asks for a result within 30 s), at most 2.5 s per row.
+    private static Sample Measure(Entry row, bool quick, int rowCount)
     {
         Action<int> run = row.Prepare();
         int ops = quick ? Math.Max(1, row.Batch / 10) : row.Batch;
-        double budgetMs = quick ? 300 : 2500;
+        double budgetMs = quick ? 300 : Math.Min(2500, 22_000.0 / rowCount / 1.1);
         // At least three timed batches; more while the budget lasts (slow rows such as the FFT stop at three).
         const int minBatches = 3, maxBatches = 200;
         // Warm up for at least a tenth of the budget, so any tiered code has settled.
