@@ -82,7 +82,12 @@ public sealed class NativeKernelTests
     [Fact]
     public void TowerKernelsAreInUseWithTheFieldKernels()
     {
-        if (NativeKernels.Fp2Active) Assert.True(TowerKernels.Active, "the generated Fp12 routines failed their start-up check");
+        if (!NativeKernels.Fp2Active) return;
+        Assert.True(TowerKernels.Active, "the generated Fp12 routines failed their start-up check");
+        unsafe
+        {
+            Assert.True(TowerKernels.LineDouble != null && TowerKernels.LineAdd != null && TowerKernels.MulBy01234 != null);
+        }
     }
 
     [Property(MaxTest = 30)]
@@ -107,6 +112,21 @@ public sealed class NativeKernelTests
         Fp12 inPlace = a;
         Fp12.Mul(inPlace, inPlace, out inPlace);
         return m == mExpected && s == sExpected && l == lExpected && c == cExpected && two == twoExpected && inPlace == sExpected;
+    }
+
+    [Property(MaxTest = 30)]
+    public bool LineStepsMatchTheManagedOnes(int seed)
+    {
+        var rng = new Random(seed);
+        var t = new G2Projective { X = Fp2.Random(rng), Y = Fp2.Random(rng), Z = Fp2.Random(rng) };
+        G2Projective expected = t;
+        Fp2 qx = Fp2.Random(rng), qy = Fp2.Random(rng);
+        LineFunctions.Double(ref t, out LineCoeffs l1);
+        LineFunctions.DoubleManaged(ref expected, out LineCoeffs e1);
+        LineFunctions.Add(ref t, qx, qy, out LineCoeffs l2);
+        LineFunctions.AddManaged(ref expected, qx, qy, out LineCoeffs e2);
+        return t.X == expected.X && t.Y == expected.Y && t.Z == expected.Z
+            && l1.C0 == e1.C0 && l1.C3 == e1.C3 && l1.C4 == e1.C4 && l2.C0 == e2.C0 && l2.C3 == e2.C3 && l2.C4 == e2.C4;
     }
 
     [Property(MaxTest = 10)]

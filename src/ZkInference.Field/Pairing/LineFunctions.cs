@@ -52,7 +52,22 @@ internal static class LineFunctions
     /// The point comes out multiplied by 4 (same projective point) to avoid two halvings:
     /// X3 = 2XY(B − F), Y3 = (B + F)² − 12E², Z3 = 4B·H with B = Y², E = 3b'Z², F = 3E, H = 2YZ.
     /// </summary>
-    public static void Double(ref G2Projective t, out LineCoeffs line)
+    public static unsafe void Double(ref G2Projective t, out LineCoeffs line)
+    {
+        var kernel = Internal.X64.TowerKernels.LineDouble;
+        if (kernel == null)
+        {
+            DoubleManaged(ref t, out line);
+            return;
+        }
+        Unsafe.SkipInit(out line);
+        fixed (G2Projective* pt = &t)
+        fixed (LineCoeffs* pl = &line)
+            kernel(pt, pl);
+    }
+
+    /// <summary>The managed path of <see cref="Double"/>.</summary>
+    internal static void DoubleManaged(ref G2Projective t, out LineCoeffs line)
     {
         Fp2Ops.Mul(t.X, t.Y, out Fp2 a);
         Fp2Ops.Double(a, out a);                   // 2XY
@@ -89,7 +104,23 @@ internal static class LineFunctions
     }
 
     /// <summary>T = T + Q for affine Q ≠ ±T; the chord through T and Q scaled by X − xQ·Z: (λ, −θ, θ·xQ − λ·yQ).</summary>
-    public static void Add(ref G2Projective t, in Fp2 qx, in Fp2 qy, out LineCoeffs line)
+    public static unsafe void Add(ref G2Projective t, in Fp2 qx, in Fp2 qy, out LineCoeffs line)
+    {
+        var kernel = Internal.X64.TowerKernels.LineAdd;
+        if (kernel == null)
+        {
+            AddManaged(ref t, qx, qy, out line);
+            return;
+        }
+        Unsafe.SkipInit(out line);
+        fixed (G2Projective* pt = &t)
+        fixed (Fp2* px = &qx, py = &qy)
+        fixed (LineCoeffs* pl = &line)
+            kernel(pt, px, py, pl);
+    }
+
+    /// <summary>The managed path of <see cref="Add"/>.</summary>
+    internal static void AddManaged(ref G2Projective t, in Fp2 qx, in Fp2 qy, out LineCoeffs line)
     {
         Fp2Ops.Mul(qy, t.Z, out Fp2 theta);
         Fp2Ops.Sub(t.Y, theta, out theta);         // θ = Y − yQ·Z

@@ -65,6 +65,21 @@ internal sealed class Fp2Program
         _k.SubReduced(x.Offset(1), y.Offset(1), dst.Offset(1));
     }
 
+    /// <summary>dst = −x (zero stays zero): 0 − x with q added back on the borrow.</summary>
+    public void Neg(Limbs dst, Limbs x)
+    {
+        if (_zero is not Limbs zero)
+        {
+            zero = _k.NewElement();
+            _zero = zero;
+        }
+        _k.Zero(zero);
+        _k.SubReduced(zero, x, dst);
+        _k.SubReduced(zero, x.Offset(1), dst.Offset(1));
+    }
+
+    private Limbs? _zero;
+
     /// <summary>dst = 2x.</summary>
     public void Double(Limbs dst, Limbs x) => Add(dst, x, x);
 

@@ -110,6 +110,23 @@ internal sealed class MontgomeryEmitter
         for (int j = 0; j < 4; j++) E.Cmovnc(Result[j], Sum[j]);
     }
 
+    /// <summary>to = 0.</summary>
+    public void Zero(Limbs to)
+    {
+        E.ZeroClearFlags(Rax);
+        for (int j = 0; j < 4; j++) E.Store(to.Base, to.Word + j, Rax);
+    }
+
+    /// <summary>to = the constant limbs (least significant first), from the routine's pool.</summary>
+    public void Constant(Limbs to, ReadOnlySpan<ulong> limbs)
+    {
+        for (int j = 0; j < 4; j++)
+        {
+            E.Mov(Rax, E.AddConstant(limbs[j]));
+            E.Store(to.Base, to.Word + j, Rax);
+        }
+    }
+
     /// <summary>Stores the result registers.</summary>
     public void Store(Limbs to)
     {

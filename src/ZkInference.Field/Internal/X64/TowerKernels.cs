@@ -22,6 +22,12 @@ internal static unsafe class TowerKernels
     /// <summary>The product with two multiplied lines x0 + (x1 + x3·v)·w, called as (r, a, x0, x1, x3); or null.</summary>
     public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void> MulBy01234;
 
+    /// <summary>The Miller loop's doubling step, called as (t, line); or null.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void> LineDouble;
+
+    /// <summary>The Miller loop's addition step, called as (t, qx, qy, line); or null.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void> LineAdd;
+
     static TowerKernels()
     {
         if (!NativeKernels.Fp2Active) return;
@@ -36,7 +42,14 @@ internal static unsafe class TowerKernels
             TowerKernel.MulBy034(q0, q1, q2, q3, qInv));
         var mulBy01234 = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void*, void>)ExecutableMemory.TryPlace(
             TowerKernel.MulBy01234(q0, q1, q2, q3, qInv));
-        if (cyclotomic == null || square == null || mul == null || mulBy034 == null || mulBy01234 == null) return;
+        Fp2 threeB = G2Affine.B + G2Affine.B + G2Affine.B;
+        ulong[] threeBLimbs = [threeB.A0.L0, threeB.A0.L1, threeB.A0.L2, threeB.A0.L3, threeB.A1.L0, threeB.A1.L1, threeB.A1.L2, threeB.A1.L3];
+        var lineDouble = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void>)ExecutableMemory.TryPlace(
+            LineKernel.Double(q0, q1, q2, q3, qInv, threeBLimbs));
+        var lineAdd = (delegate* unmanaged[SuppressGCTransition]<void*, void*, void*, void*, void>)ExecutableMemory.TryPlace(
+            LineKernel.Add(q0, q1, q2, q3, qInv));
+        if (cyclotomic == null || square == null || mul == null || mulBy034 == null || mulBy01234 == null
+            || lineDouble == null || lineAdd == null) return;
 
         var rng = new Random(12);
         for (int i = 0; i < 16; i++)
@@ -72,13 +85,34 @@ internal static unsafe class TowerKernels
             x = a;
             mulBy01234(&x, &x, &x0, &c3, &c4);
             if (r != expected || x != expected) return;
+
+            // The line steps on arbitrary coordinates (the formulas are identities in them).
+            G2Projective t = default, tExpected;
+            t.X = Fp2.Random(rng);
+            t.Y = Fp2.Random(rng);
+            t.Z = Fp2.Random(rng);
+            tExpected = t;
+            LineFunctions.DoubleManaged(ref tExpected, out LineCoeffs lineExpected);
+            LineCoeffs line;
+            lineDouble(&t, &line);
+            if (!SameStep(t, line, tExpected, lineExpected)) return;
+            Fp2 qx = Fp2.Random(rng), qy = Fp2.Random(rng);
+            LineFunctions.AddManaged(ref tExpected, qx, qy, out lineExpected);
+            lineAdd(&t, &qx, &qy, &line);
+            if (!SameStep(t, line, tExpected, lineExpected)) return;
         }
+        LineDouble = lineDouble;
+        LineAdd = lineAdd;
         CyclotomicSquare = cyclotomic;
         MulBy01234 = mulBy01234;
         Square = square;
         Mul = mul;
         MulBy034 = mulBy034;
     }
+
+    private static bool SameStep(in G2Projective t, in LineCoeffs line, in G2Projective tExpected, in LineCoeffs lineExpected) =>
+        t.X == tExpected.X && t.Y == tExpected.Y && t.Z == tExpected.Z
+        && line.C0 == lineExpected.C0 && line.C3 == lineExpected.C3 && line.C4 == lineExpected.C4;
 
     /// <summary>Whether the generated Fp12 routines are in use.</summary>
     public static bool Active => Mul != null;
