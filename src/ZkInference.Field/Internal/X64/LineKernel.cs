@@ -61,11 +61,7 @@ internal static class LineKernel
     /// <summary>T = T + Q for affine Q ≠ ±T and the chord's line, called as (t, qx, qy, line).</summary>
     public static byte[] Add(ulong q0, ulong q1, ulong q2, ulong q3, ulong qInvNeg)
     {
-        var k = new MontgomeryEmitter(q0, q1, q2, q3, qInvNeg);
-        k.Save(Rbx, R12, R13, R14);
-        k.E.Mov(R13, Rdx);
-        k.E.Mov(R14, Rcx);
-        k.BeginFrame();
+        var k = MontgomeryEmitter.WithFiveArguments(q0, q1, q2, q3, qInvNeg);
         var p = new Fp2Program(k);
         Limbs x = new(Rdi, 0), y = x.Offset(2), z = x.Offset(4), qx = new(Rsi, 0), qy = new(R13, 0);
         Limbs c0 = new(R14, 0), c3 = c0.Offset(2), c4 = c0.Offset(4);

@@ -33,6 +33,20 @@ internal sealed class MontgomeryEmitter
 
     public X64Emitter E { get; } = new();
 
+    /// <summary>
+    /// A routine of up to five pointer arguments with an open frame: System V passes (rdi, rsi, rdx, rcx, r8),
+    /// and rdx and rcx are scratch for the products, so the third and fourth move to r13 and r14.
+    /// </summary>
+    public static MontgomeryEmitter WithFiveArguments(ulong q0, ulong q1, ulong q2, ulong q3, ulong qInvNeg)
+    {
+        var k = new MontgomeryEmitter(q0, q1, q2, q3, qInvNeg);
+        k.Save(Rbx, R12, R13, R14);
+        k.E.Mov(R13, Rdx);
+        k.E.Mov(R14, Rcx);
+        k.BeginFrame();
+        return k;
+    }
+
     /// <summary>Pushes callee-saved registers the routine uses (popped again by <see cref="Finish"/>).</summary>
     public void Save(params X64Register[] registers)
     {

@@ -62,11 +62,8 @@ internal static class TowerKernel
         p6.Mul(t1, a1, b1);
         p6.Add(s, a0, a1);
         p6.Add(t, b0, b1);
-        p6.Mul(s, s, t);
-        p6.Sub(s, s, t0);
-        p6.Sub(r.Offset(6), s, t1);    // every input has been read
-        p6.MulByNonResidue(t1, t1);
-        p6.Add(r, t0, t1);
+        p6.Mul(s, s, t);               // every input has been read
+        KaratsubaFinish(p6, r, s, t0, t1);
         return k.Finish();
     }
 
@@ -97,12 +94,7 @@ internal static class TowerKernel
     /// </summary>
     public static byte[] MulBy034(ulong q0, ulong q1, ulong q2, ulong q3, ulong qInvNeg)
     {
-        var k = new MontgomeryEmitter(q0, q1, q2, q3, qInvNeg);
-        // System V passes (rdi, rsi, rdx, rcx, r8); rdx and rcx are scratch for the products.
-        k.Save(Rbx, R12, R13, R14);
-        k.E.Mov(R13, Rdx);
-        k.E.Mov(R14, Rcx);
-        k.BeginFrame();
+        var k = MontgomeryEmitter.WithFiveArguments(q0, q1, q2, q3, qInvNeg);
         var p6 = new Fp6Program(new Fp2Program(k));
         Limbs a0 = new(Rsi, 0), a1 = new(Rsi, 24), c0 = new(R13, 0), c3 = new(R14, 0), c4 = new(R8, 0), r = new(Rdi, 0);
         Limbs t0 = p6.NewFp6(), t1 = p6.NewFp6(), s = p6.NewFp6(), d0 = p6.Fp2.NewFp2();
@@ -111,10 +103,7 @@ internal static class TowerKernel
         p6.Add(s, a0, a1);
         p6.Fp2.Add(d0, c0, c3);
         p6.MulBy01(s, s, d0, c4);       // every input has been read
-        p6.Sub(s, s, t0);
-        p6.Sub(r.Offset(6), s, t1);
-        p6.MulByNonResidue(t1, t1);
-        p6.Add(r, t0, t1);
+        KaratsubaFinish(p6, r, s, t0, t1);
         return k.Finish();
     }
 
@@ -124,11 +113,7 @@ internal static class TowerKernel
     /// </summary>
     public static byte[] MulBy01234(ulong q0, ulong q1, ulong q2, ulong q3, ulong qInvNeg)
     {
-        var k = new MontgomeryEmitter(q0, q1, q2, q3, qInvNeg);
-        k.Save(Rbx, R12, R13, R14);
-        k.E.Mov(R13, Rdx);
-        k.E.Mov(R14, Rcx);
-        k.BeginFrame();
+        var k = MontgomeryEmitter.WithFiveArguments(q0, q1, q2, q3, qInvNeg);
         var p6 = new Fp6Program(new Fp2Program(k));
         Limbs a0 = new(Rsi, 0), a1 = new(Rsi, 24), x0 = new(R13, 0), x1 = new(R14, 0), x3 = new(R8, 0), r = new(Rdi, 0);
         Limbs t0 = p6.NewFp6(), t1 = p6.NewFp6(), s = p6.NewFp6(), y = p6.NewFp6();
@@ -139,11 +124,18 @@ internal static class TowerKernel
         p6.Fp2.Add(y.Offset(2), x0.Offset(2), x3);
         p6.Fp2.Copy(x0.Offset(4), y.Offset(4));
         p6.Mul(s, s, y);                // every input has been read
+        KaratsubaFinish(p6, r, s, t0, t1);
+        return k.Finish();
+    }
+
+    // r = (t0 + v·t1) + (s − t0 − t1)·w: the end of Karatsuba over Fp6 with t0, t1 the halves' products and
+    // s the product of the sums.
+    private static void KaratsubaFinish(Fp6Program p6, Limbs r, Limbs s, Limbs t0, Limbs t1)
+    {
         p6.Sub(s, s, t0);
         p6.Sub(r.Offset(6), s, t1);
         p6.MulByNonResidue(t1, t1);
         p6.Add(r, t0, t1);
-        return k.Finish();
     }
 
     // (x + y·t)² = (x² + ξy²) + ((x + y)² − x² − y²)·t, with t² = ξ.
