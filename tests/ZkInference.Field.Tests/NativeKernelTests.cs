@@ -1,6 +1,7 @@
 using System.Numerics;
 using FsCheck.Xunit;
 using Xunit;
+using ZkInference.Field.Internal;
 using ZkInference.Field.Internal.X64;
 
 namespace ZkInference.Field.Tests;
@@ -127,6 +128,48 @@ public sealed class NativeKernelTests
         LineFunctions.AddManaged(ref expected, qx, qy, out LineCoeffs e2);
         return t.X == expected.X && t.Y == expected.Y && t.Z == expected.Z
             && l1.C0 == e1.C0 && l1.C3 == e1.C3 && l1.C4 == e1.C4 && l2.C0 == e2.C0 && l2.C3 == e2.C3 && l2.C4 == e2.C4;
+    }
+
+    [Fact]
+    public void PointKernelsAreInUseWithTheFieldKernels()
+    {
+        if (!NativeKernels.Fp2Active) return;
+        unsafe
+        {
+            Assert.True(PointKernels.G1Double != null && PointKernels.G1AddMixed != null, "the G1 point kernels failed their start-up check");
+            Assert.True(PointKernels.G2Double != null && PointKernels.G2AddMixed != null, "the G2 point kernels failed their start-up check");
+        }
+    }
+
+    [Property(MaxTest = 20)]
+    public bool PointStepsMatchTheManagedOnes(int seed)
+    {
+        // Random multiples of the generators (Z ≠ 1 after the multiplication), their doubling and mixed
+        // addition through the dispatching methods against the managed formulas, the special cases included.
+        var rng = new Random(seed);
+        G1Jacobian p1 = G1Jacobian.Generator * Fr.Random(rng);
+        G1Affine a1 = (G1Jacobian.Generator * Fr.Random(rng)).ToAffine(), same1 = p1.ToAffine();
+        G2Jacobian p2 = G2Jacobian.Generator * Fr.Random(rng);
+        G2Affine a2 = (G2Jacobian.Generator * Fr.Random(rng)).ToAffine(), same2 = p2.ToAffine();
+        bool g1 = SameAsManaged(p1.X, p1.Y, p1.Z, a1.X, a1.Y) && SameAsManaged(p1.X, p1.Y, p1.Z, same1.X, same1.Y)
+            && SameAsManaged(p1.X, p1.Y, p1.Z, same1.X, -same1.Y);
+        bool g2 = SameAsManaged(p2.X, p2.Y, p2.Z, a2.X, a2.Y) && SameAsManaged(p2.X, p2.Y, p2.Z, same2.X, same2.Y)
+            && SameAsManaged(p2.X, p2.Y, p2.Z, same2.X, -same2.Y);
+        return g1 && g2 && p1 + same1 == p1 + p1 && (p1 + (-p1).ToAffine()).IsInfinity && p2 + same2 == p2 + p2;
+    }
+
+    private static bool SameAsManaged<T>(T x, T y, T z, T x2, T y2) where T : struct, IField<T>
+    {
+        var p = new JacobianPoint<T>(x, y, z);
+        JacobianPoint<T>.Double(p, out var d);
+        JacobianPoint<T>.DoubleManaged(p, out var dm);
+        JacobianPoint<T>.AddMixed(p, x2, y2, out var s);
+        JacobianPoint<T>.AddMixedManaged(p, x2, y2, out var sm);
+        var inPlace = p;
+        JacobianPoint<T>.AddMixed(inPlace, x2, y2, out inPlace);
+        return d.X.Equals(dm.X) && d.Y.Equals(dm.Y) && d.Z.Equals(dm.Z)
+            && s.X.Equals(sm.X) && s.Y.Equals(sm.Y) && s.Z.Equals(sm.Z)
+            && inPlace.X.Equals(sm.X) && inPlace.Y.Equals(sm.Y) && inPlace.Z.Equals(sm.Z);
     }
 
     [Property(MaxTest = 10)]

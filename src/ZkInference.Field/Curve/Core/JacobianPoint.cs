@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ZkInference.Field.Internal.X64;
 
 namespace ZkInference.Field.Internal;
 
@@ -28,8 +29,23 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
         r = new JacobianPoint<T>(x, y, T.One);
     }
 
-    /// <summary>r = 2p ("dbl-2009-l", a = 0): 2M + 5S.</summary>
-    public static void Double(in JacobianPoint<T> p, out JacobianPoint<T> r)
+    /// <summary>r = 2p ("dbl-2009-l", a = 0): 2M + 5S; generated machine code for G1 and G2 where available.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Double(in JacobianPoint<T> p, out JacobianPoint<T> r)
+    {
+        var kernel = typeof(T) == typeof(Fp) ? PointKernels.G1Double : typeof(T) == typeof(Fp2) ? PointKernels.G2Double : null;
+        if (kernel == null)
+        {
+            DoubleManaged(p, out r);
+            return;
+        }
+        Unsafe.SkipInit(out r);
+        fixed (byte* pr = &Unsafe.As<JacobianPoint<T>, byte>(ref r), pp = &Unsafe.As<JacobianPoint<T>, byte>(ref Unsafe.AsRef(in p)))
+            kernel(pr, pp);
+    }
+
+    /// <summary>The managed path of <see cref="Double"/>.</summary>
+    internal static void DoubleManaged(in JacobianPoint<T> p, out JacobianPoint<T> r)
     {
         FieldOps<T>.Square(p.X, out T a);
         FieldOps<T>.Square(p.Y, out T b);
@@ -56,8 +72,35 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
         r = new JacobianPoint<T>(x3, y3, z3);
     }
 
-    /// <summary>r = p + (x2, y2) for an affine point ("madd-2007-bl"): 7M + 4S; every special case handled.</summary>
-    public static void AddMixed(in JacobianPoint<T> p, in T x2, in T y2, out JacobianPoint<T> r)
+    /// <summary>
+    /// r = p + (x2, y2) for an affine point ("madd-2007-bl"): 7M + 4S; every special case handled. The general
+    /// case runs generated machine code for G1 and G2 where available.
+    /// </summary>
+    public static unsafe void AddMixed(in JacobianPoint<T> p, in T x2, in T y2, out JacobianPoint<T> r)
+    {
+        if (x2.IsZero && y2.IsZero) { r = p; return; }
+        if (p.Z.IsZero) { r = new JacobianPoint<T>(x2, y2, T.One); return; }
+        var kernel = typeof(T) == typeof(Fp) ? PointKernels.G1AddMixed : typeof(T) == typeof(Fp2) ? PointKernels.G2AddMixed : null;
+        if (kernel != null)
+        {
+            // The kernel returns 0 for p = ±(x2, y2) (H = 0), which the managed formula resolves.
+            Unsafe.SkipInit(out r);
+            Unsafe.SkipInit(out JacobianPoint<T> sum);
+            fixed (byte* ps = &Unsafe.As<JacobianPoint<T>, byte>(ref sum), pp = &Unsafe.As<JacobianPoint<T>, byte>(ref Unsafe.AsRef(in p)))
+            fixed (byte* px = &Unsafe.As<T, byte>(ref Unsafe.AsRef(in x2)), py = &Unsafe.As<T, byte>(ref Unsafe.AsRef(in y2)))
+            {
+                if (kernel(ps, pp, px, py) != 0)
+                {
+                    r = sum;
+                    return;
+                }
+            }
+        }
+        AddMixedManaged(p, x2, y2, out r);
+    }
+
+    /// <summary>The managed path of <see cref="AddMixed"/> (special cases included).</summary>
+    internal static void AddMixedManaged(in JacobianPoint<T> p, in T x2, in T y2, out JacobianPoint<T> r)
     {
         if (x2.IsZero && y2.IsZero) { r = p; return; }
         if (p.Z.IsZero) { r = new JacobianPoint<T>(x2, y2, T.One); return; }

@@ -5,7 +5,7 @@ namespace ZkInference.Field.Internal.X64;
 /// memory: an Fp2 value is two consecutive four-limb coefficients, named by its real part. Each operation
 /// reads its operands before it writes its destination, so destinations may alias operands.
 /// </summary>
-internal sealed class Fp2Program
+internal sealed class Fp2Program : IFieldProgram
 {
     private readonly MontgomeryEmitter _k;
     private readonly Limbs _t0, _t1, _t2;
@@ -17,6 +17,22 @@ internal sealed class Fp2Program
         _t0 = emitter.NewElement();
         _t1 = emitter.NewElement();
         _t2 = emitter.NewElement();
+    }
+
+    /// <inheritdoc />
+    public int Elements => 2;
+
+    /// <inheritdoc />
+    public Limbs NewValue() => NewFp2();
+
+    /// <inheritdoc />
+    public void CopyElement(Limbs from, Limbs to) => _k.Copy(from, to);
+
+    /// <inheritdoc />
+    public void OrInto(Limbs flag, Limbs x)
+    {
+        _k.OrInto(flag, x);
+        _k.OrInto(flag, x.Offset(1));
     }
 
     /// <summary>A fresh Fp2 scratch value in the frame.</summary>

@@ -141,6 +141,17 @@ internal sealed class MontgomeryEmitter
         }
     }
 
+    /// <summary>[flag] |= every limb of x.</summary>
+    public void OrInto(Limbs flag, Limbs x)
+    {
+        E.Mov(Rax, flag[0]);
+        for (int j = 0; j < 4; j++) E.Or(Rax, x[j]);
+        E.Store(flag.Base, flag.Word, Rax);
+    }
+
+    /// <summary>rax = the qword at <paramref name="from"/> (a routine's return value), just before <see cref="Finish"/>.</summary>
+    public void ReturnValue(Limbs from) => E.Mov(Rax, from[0]);
+
     /// <summary>Stores the result registers.</summary>
     public void Store(Limbs to)
     {

@@ -78,6 +78,9 @@ internal sealed class X64Emitter
     /// <summary>dst += src + CF, carry out in CF.</summary>
     public void Adc(X64Register dst, X64Operand src) => Emit(0, true, [0x13], dst, src);
 
+    /// <summary>dst |= src.</summary>
+    public void Or(X64Register dst, X64Operand src) => Emit(0, true, [0x0B], dst, src);
+
     /// <summary>dst −= src, borrow out in CF.</summary>
     public void Sub(X64Register dst, X64Operand src) => Emit(0, true, [0x2B], dst, src);
 
