@@ -7,7 +7,7 @@ namespace ZkInference.Onnx.Ops;
 
 /// <summary>
 /// A smooth function on [c − 2^l, c + 2^l] as a Chebyshev interpolant of degree n, evaluated in the circuit by
-/// Clenshaw's recurrence in fixed point: the input is clamped to the interval (two comparisons), u = (x − c)/2^l is
+/// Clenshaw's recurrence in fixed point: the input is clamped to the interval (one decomposition), u = (x − c)/2^l is
 /// a free reinterpretation of the scale, each step b_k = c_k + 2u·b_{k+1} − b_{k+2} is one product and one rescale to
 /// the internal scale 2^<see cref="InternalScale"/>, and the result is rescaled to the activation scale. Bounds are
 /// rigorous: |b_k| ≤ Σ_{j≥k} (j − k + 1)(|c_j| + 1 ulp), since |U_m(u)| ≤ m + 1 on [−1, 1] and each rounding adds at most 1 ulp.
@@ -52,22 +52,21 @@ internal sealed class ChebyshevApproximation
     }
 
     /// <summary>
-    /// Lays out f(x) for one element x at scale <paramref name="scale"/> with |x| ≤ bound; returns f(x) at <paramref name="outScale"/> and its bound.
-    /// x need not be range-checked already: the clamp's first comparison decomposes x − low into bits, which bounds x
-    /// (a rescale may rely on this for its quotient; see <see cref="QuantGadgets.RescaleLeavingQuotientUnchecked"/>).
+    /// Lays out f(x) for one element given at scale <paramref name="scale"/> with |x| ≤ bound, where the function's input
+    /// is x rounded to scale − <paramref name="shift"/> (an accumulator-scale value is taken as it is: the rounding is
+    /// part of the clamp's decomposition, <see cref="RescaleClamp"/>); returns f(x) at <paramref name="outScale"/> and
+    /// its bound. x need not be range-checked already: the decomposition bounds it. The interval is (low, high] at the
+    /// input scale: 2^(l + 1 + s) points, so one decomposition decides both sides.
     /// </summary>
-    public (LinearCombination Value, BigInteger Bound) Layout(CircuitBuilder b, LinearCombination x, int scale, BigInteger bound, int outScale)
+    public (LinearCombination Value, BigInteger Bound) Layout(CircuitBuilder b, LinearCombination x, int scale, BigInteger bound, int shift, int outScale)
     {
-        // Clamp to [low, high]: x ← max(x, low), then min(x, high).
-        BigInteger lo = Quantizer.Quantize(Low, scale, "the approximation interval"), hi = Quantizer.Quantize(High, scale, "the approximation interval");
-        Fr flo = Fr.FromBigInteger(lo), fhi = Fr.FromBigInteger(hi);
-        LinearCombination ge = QuantGadgets.IsNonNegative(b, x - flo, bound + BigInteger.Abs(lo));
-        x = b.Mul(ge, x - flo) + flo;
-        LinearCombination le = QuantGadgets.IsNonNegative(b, (LinearCombination)fhi - x, BigInteger.Max(bound, BigInteger.Abs(lo)) + BigInteger.Abs(hi));
-        x = b.ToVariable(b.Mul(le, x - fhi) + fhi);
+        int s = scale - shift, width = Log2HalfWidth + 1 + s;
+        BigInteger lo = Quantizer.Quantize(Low, s, "the approximation interval"), hi = Quantizer.Quantize(High, s, "the approximation interval");
+        if (width < 0 || hi - lo != BigInteger.One << width) throw new InvalidOperationException("the approximation interval must hold a power of two of points at the input scale");
+        x = RescaleClamp.Layout(b, x, bound, shift, lo + 1, width);
         // u = (x − c)/2^l at scale s + l: |u| ≤ 1, i.e. |u| ≤ 2^(s + l) as an integer.
-        int uScale = scale + Log2HalfWidth;
-        long c = Quantizer.Quantize(Center, scale, "the approximation center");
+        int uScale = s + Log2HalfWidth;
+        long c = Quantizer.Quantize(Center, s, "the approximation center");
         LinearCombination u = x - Fr.FromInt64(c);
         BigInteger uBound = BigInteger.One << uScale;
         int n = _coefficients.Length;
