@@ -10,9 +10,10 @@ namespace ZkInference.Onnx.Ops;
 /// <summary>
 /// Sigmoid, Tanh, Exp and Softmax by range reduction to an interval (clamping) plus a Chebyshev interpolant
 /// evaluated with Clenshaw's recurrence (<see cref="ChebyshevApproximation"/>). Intervals and degrees:
-/// Sigmoid [−8, 8], Tanh [−4, 4], Exp [−12, 4] (saturating outside), Softmax: x − max(x) clamped to [−16, 0], each
+/// Sigmoid (−8, 8], Tanh (−4, 4], Exp (−12, 4] (saturating outside), Softmax: x − max(x) clamped to (−16, 0], each
 /// of degree 20; then each eᵢ/Σe by an exact division (hinted quotient, remainder range-checked against the sum).
-/// The measured errors are in docs/ONNX.md (NonlinearErrorTests measures them).
+/// A product layer's pending rescale is not laid out: the input is rounded inside the clamp (<see cref="RescaleClamp"/>).
+/// The measured errors are in docs/ONNX.md (ChebyshevApproximationTests and ModelTests measure them).
 /// </summary>
 internal static class NonlinearOps
 {
