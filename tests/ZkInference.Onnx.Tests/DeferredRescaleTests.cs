@@ -65,7 +65,7 @@ public sealed class DeferredRescaleTests
         return OnnxModelLoader.Load(m.ToByteArray(), "small_cnn.onnx");
     }
 
-    // Gemm(4→3) → activation → Gemm(3→2): the activation's clamp range-checks the rescaled quotients.
+    // Gemm(4→3) → activation → Gemm(3→2): the activation takes the accumulator-scale sums, rounding them in its clamp.
     private static OnnxModel SmallMlp(string activation)
     {
         var rng = new Random(12);
@@ -86,11 +86,14 @@ public sealed class DeferredRescaleTests
     [Theory]
     [InlineData("Sigmoid")]
     [InlineData("Tanh")]
-    public void ActivationsShareTheRescaleAndPinEveryWire(string activation)
+    [InlineData("Exp")]
+    [InlineData("Softmax")]
+    public void ActivationsRoundTheSumsInTheirClampAndPinEveryWire(string activation)
     {
         OnnxCircuit c = OnnxCircuit.Compile(SmallMlp(activation), CompileSettings.Default with { InputRange = 1, ParamVisibility = Visibility.Private, BindRequest = false });
-        // Only the remainder checks are the rescale's: 3 outputs × shift bits.
-        Assert.Equal(3 * c.Settings.RunArgs.ParamScale, c.Settings.Layers[0].DeferredRescaleConstraints);
+        // No rescale is laid out for the first Gemm: its rounding is part of the activation's clamp decomposition.
+        Assert.Equal(0, c.Settings.Layers[0].DeferredRescaleConstraints);
+        Assert.Equal(0, c.Settings.Layers[1].InheritedRescaleConstraints);
         var rng = new Random(3);
         double[][] inputs = [.. Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 4).Select(_ => rng.NextDouble() * 2 - 1).ToArray())];
         AccuracyReport r = Calibration.Report(c, inputs);

@@ -66,28 +66,6 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
     }
 
     /// <summary>
-    /// A pending rescale without ReLU laid out with only its remainder checks (shift bits per element), for an op whose
-    /// first step range-checks every element anyway (the clamp of <see cref="Ops.ChebyshevApproximation"/>); null when
-    /// <paramref name="t"/> has no such pending rescale.
-    /// </summary>
-    public QTensor? ForceLeavingQuotientsUnchecked(QTensor t)
-    {
-        if (t.Pending is not { Relu: false } p || t.Scale <= p.TargetScale) return null;
-        int before = B.ConstraintCount, shift = t.Scale - p.TargetScale;
-        var values = new LinearCombination[t.Count];
-        BigInteger bound = 0;
-        for (int k = 0; k < t.Count; k++)
-        {
-            (values[k], BigInteger qb) = QuantGadgets.RescaleLeavingQuotientUnchecked(B, t.Values[k], t.Bound, shift);
-            if (qb > bound) bound = qb;
-        }
-        int own = B.ConstraintCount - before;
-        if (p.Producer >= 0) DeferredRescaleConstraints[p.Producer] = DeferredRescaleConstraints.GetValueOrDefault(p.Producer) + own;
-        ForcedConstraints += own;
-        return new QTensor(t.Shape, values, p.TargetScale, bound);
-    }
-
-    /// <summary>
     /// Lays out a pending rescale (and ReLU). With a ReLU the rescale's decomposition is the ReLU's sign
     /// decomposition, so only its remainder check (shift bits per element) is the rescale's own cost; without one, all of it.
     /// </summary>

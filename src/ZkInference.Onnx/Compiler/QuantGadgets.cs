@@ -38,26 +38,6 @@ internal static class QuantGadgets
         return (q, qBits[m - 1], qBound);
     }
 
-    /// <summary>
-    /// q = round(v / 2^shift) (half up) for |v| ≤ bound with only the remainder range-checked (shift constraints): the
-    /// caller must range-check q itself (e.g. by a comparison that decomposes q − c), which together with the remainder
-    /// check makes q unique, as in <see cref="Rescale"/>. Returns q and its bound.
-    /// </summary>
-    public static (LinearCombination Q, BigInteger Bound) RescaleLeavingQuotientUnchecked(CircuitBuilder b, LinearCombination v, BigInteger bound, int shift)
-    {
-        if (shift <= 0) throw new InvalidOperationException("a rescale by a positive shift");
-        BigInteger qBound = ((bound + (BigInteger.One << shift >> 1)) >> shift) + 1;
-        CheckBits(shift + QTensor.BitsFor(qBound));
-        if (v.IsConstant)
-        {
-            BigInteger c = FixedPoint.RescaleReference(Quantizer.FromField(v.ConstantTerm), shift, Rounding.HalfUp);
-            return (Fr.FromBigInteger(c), BigInteger.Abs(c));
-        }
-        Variable q = b.Hint(RescaleHint(shift), [v], 1)[0];
-        Bits.ToBits(b, v + Fr.FromBigInteger(BigInteger.One << (shift - 1)) - ((LinearCombination)q).Scale(Bits.Pow2(shift)), shift);
-        return (q, qBound);
-    }
-
     /// <summary>1 when v ≥ 0, for |v| ≤ bound. Cost: signed bits of the bound.</summary>
     public static LinearCombination IsNonNegative(CircuitBuilder b, LinearCombination v, BigInteger bound)
     {

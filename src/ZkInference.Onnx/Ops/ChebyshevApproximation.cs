@@ -6,11 +6,13 @@ using ZkInference.Onnx.Compiler;
 namespace ZkInference.Onnx.Ops;
 
 /// <summary>
-/// A smooth function on [c − 2^l, c + 2^l] as a Chebyshev interpolant of degree n, evaluated in the circuit by
-/// Clenshaw's recurrence in fixed point: the input is clamped to the interval (two comparisons), u = (x − c)/2^l is
-/// a free reinterpretation of the scale, each step b_k = c_k + 2u·b_{k+1} − b_{k+2} is one product and one rescale to
-/// the internal scale 2^<see cref="InternalScale"/>, and the result is rescaled to the activation scale. Bounds are
-/// rigorous: |b_k| ≤ Σ_{j≥k} (j − k + 1)(|c_j| + 1 ulp), since |U_m(u)| ≤ m + 1 on [−1, 1] and each rounding adds at most 1 ulp.
+/// A smooth function on (c − 2^l, c + 2^l] as a Chebyshev interpolant of degree n, evaluated in the circuit by
+/// Clenshaw's recurrence in fixed point: the input is clamped to the interval by one decomposition
+/// (<see cref="RescaleClamp"/>), u = (x − c)/2^l is a free reinterpretation of the scale, each step
+/// b_k = c_k + 2u·b_{k+1} − b_{k+2} is one product computed exactly (the scale grows by that of u; coefficients at
+/// 2^<see cref="InternalScale"/>), and the result is rounded once to the output scale (b_{k+1} is rounded back to the
+/// internal scale earlier only if a value would otherwise need more than about 230 bits). Bounds are rigorous:
+/// |b_k| ≤ Σ_{j≥k} (j − k + 1)(|c_j| + 1 ulp), since |U_m(u)| ≤ m + 1 on [−1, 1] and each rounding adds at most 1 ulp.
 /// </summary>
 internal sealed class ChebyshevApproximation
 {
@@ -52,49 +54,58 @@ internal sealed class ChebyshevApproximation
     }
 
     /// <summary>
-    /// Lays out f(x) for one element x at scale <paramref name="scale"/> with |x| ≤ bound; returns f(x) at <paramref name="outScale"/> and its bound.
-    /// x need not be range-checked already: the clamp's first comparison decomposes x − low into bits, which bounds x
-    /// (a rescale may rely on this for its quotient; see <see cref="QuantGadgets.RescaleLeavingQuotientUnchecked"/>).
+    /// Lays out f(x) for one element given at scale <paramref name="scale"/> with |x| ≤ bound, where the function's input
+    /// is x rounded to scale − <paramref name="shift"/> (an accumulator-scale value is taken as it is: the rounding is
+    /// part of the clamp's decomposition, <see cref="RescaleClamp"/>); returns f(x) at <paramref name="outScale"/> and
+    /// its bound. x need not be range-checked already: the decomposition bounds it. The interval is (low, high] at the
+    /// input scale: 2^(l + 1 + s) points, so one decomposition decides both sides.
     /// </summary>
-    public (LinearCombination Value, BigInteger Bound) Layout(CircuitBuilder b, LinearCombination x, int scale, BigInteger bound, int outScale)
+    public (LinearCombination Value, BigInteger Bound) Layout(CircuitBuilder b, LinearCombination x, int scale, BigInteger bound, int shift, int outScale)
     {
-        // Clamp to [low, high]: x ← max(x, low), then min(x, high).
-        BigInteger lo = Quantizer.Quantize(Low, scale, "the approximation interval"), hi = Quantizer.Quantize(High, scale, "the approximation interval");
-        Fr flo = Fr.FromBigInteger(lo), fhi = Fr.FromBigInteger(hi);
-        LinearCombination ge = QuantGadgets.IsNonNegative(b, x - flo, bound + BigInteger.Abs(lo));
-        x = b.Mul(ge, x - flo) + flo;
-        LinearCombination le = QuantGadgets.IsNonNegative(b, (LinearCombination)fhi - x, BigInteger.Max(bound, BigInteger.Abs(lo)) + BigInteger.Abs(hi));
-        x = b.ToVariable(b.Mul(le, x - fhi) + fhi);
+        int s = scale - shift, width = Log2HalfWidth + 1 + s;
+        BigInteger lo = Quantizer.Quantize(Low, s, "the approximation interval"), hi = Quantizer.Quantize(High, s, "the approximation interval");
+        if (width < 0 || hi - lo != BigInteger.One << width) throw new InvalidOperationException("the approximation interval must hold a power of two of points at the input scale");
+        x = RescaleClamp.Layout(b, x, bound, shift, lo + 1, width);
         // u = (x − c)/2^l at scale s + l: |u| ≤ 1, i.e. |u| ≤ 2^(s + l) as an integer.
-        int uScale = scale + Log2HalfWidth;
-        long c = Quantizer.Quantize(Center, scale, "the approximation center");
+        int uScale = s + Log2HalfWidth;
+        long c = Quantizer.Quantize(Center, s, "the approximation center");
         LinearCombination u = x - Fr.FromInt64(c);
-        BigInteger uBound = BigInteger.One << uScale;
         int n = _coefficients.Length;
         long[] q = _coefficients.Select(v => Quantizer.Quantize(v, InternalScale, "a Chebyshev coefficient")).ToArray();
-        // Rigorous bounds: b_k = Σ_{j≥k} (c_j + ε_j)·U_{j−k}(u) with |ε_j| ≤ 1 ulp and |U_m| ≤ m + 1.
-        var bounds = new BigInteger[n + 2];
+        // Rigorous bounds at the internal scale: b_k = Σ_{j≥k} (c_j + ε_j)·U_{j−k}(u) with |ε_j| ≤ 1 ulp (a rounding, if
+        // b_j was rounded) and |U_m| ≤ m + 1; b_k held exactly at a finer scale S is bounded by bounds[k]·2^(S − internal).
+        var bounds = new BigInteger[n];
         for (int k = n - 1; k >= 0; k--)
             for (int j = k; j < n; j++) bounds[k] += (j - k + 1) * (BigInteger.Abs(q[j]) + 1);
-        LinearCombination b1 = 0, b2 = 0;
-        for (int k = n - 1; k >= 1; k--)
+        // b_k = c_k + 2u·b_(k+1) − b_(k+2) (the last step f = c_0 + u·b_1 − b_2) computed exactly: each step is one product
+        // and the scale grows by uScale. b_(k+1) is rounded back to the internal scale only while finishing exactly from
+        // here would need more than Budget bits (then as early as possible, where it is cheapest), so at the default
+        // scales the whole recurrence has a single rounding, at the end.
+        int magnitude = (int)bounds[0].GetBitLength() + 1;
+        var b1 = (Value: (LinearCombination)0, Scale: InternalScale);
+        var b2 = b1;
+        for (int k = n - 1; k >= 0; k--)
         {
-            LinearCombination t = RescaledProduct(b, u, b1, uScale, bounds[k + 1]);
-            LinearCombination next = t.Scale(Fr.FromInt64(2)) + Fr.FromInt64(q[k]) - b2;
-            (b2, b1) = (b1, next);
+            if (!b1.Value.IsConstant && magnitude + b1.Scale + (k + 1) * uScale - InternalScale > Budget)
+                b1 = (QuantGadgets.Rescale(b, b1.Value, bounds[k + 1] << (b1.Scale - InternalScale), b1.Scale - InternalScale).Q, InternalScale);
+            int target = Math.Max(b1.Value.IsZero ? InternalScale : b1.Scale + uScale, Math.Max(b2.Scale, InternalScale));
+            LinearCombination next = Fr.FromBigInteger((BigInteger)q[k] << (target - InternalScale)) - b2.Value.Scale(Circuit.Gadgets.Bits.Pow2(target - b2.Scale));
+            if (!b1.Value.IsZero)
+            {
+                LinearCombination product = b1.Value.IsConstant ? u.Scale(b1.Value.ConstantTerm) : b.Mul(u, b1.Value);
+                Fr up = Circuit.Gadgets.Bits.Pow2(target - b1.Scale - uScale);
+                next += product.Scale(k == 0 ? up : up + up);
+            }
+            (b2, b1) = (b1, (next, target));
         }
-        // f = c_0 + u·b_1 − b_2, then from the internal scale to the output scale.
-        LinearCombination f = RescaledProduct(b, u, b1, uScale, bounds[1]) + Fr.FromInt64(q[0]) - b2;
-        if (outScale > InternalScale) return (f.Scale(Circuit.Gadgets.Bits.Pow2(outScale - InternalScale)), bounds[0] << (outScale - InternalScale));
-        var (r, _, rb) = QuantGadgets.Rescale(b, f, bounds[0], InternalScale - outScale);
+        // f = b1 at its scale, rounded once to the output scale.
+        var (f, fScale) = b1;
+        BigInteger fBound = bounds[0] << (fScale - InternalScale);
+        if (outScale >= fScale) return (f.Scale(Circuit.Gadgets.Bits.Pow2(outScale - fScale)), fBound << (outScale - fScale));
+        var (r, _, rb) = QuantGadgets.Rescale(b, f, fBound, fScale - outScale);
         return (r, rb);
     }
 
-    // round(u·v / 2^uScale) for |u| ≤ 2^uScale and |v| ≤ vBound: one product and one rescale (none when v is constant zero).
-    private static LinearCombination RescaledProduct(CircuitBuilder b, LinearCombination u, LinearCombination v, int uScale, BigInteger vBound)
-    {
-        if (v.IsZero) return 0;
-        LinearCombination product = v.IsConstant ? u.Scale(v.ConstantTerm) : b.Mul(u, v);
-        return QuantGadgets.Rescale(b, product, (BigInteger.One << uScale) * vBound, uScale).Q;
-    }
+    /// <summary>The most bits an exact intermediate value of the recurrence may take before it is rounded.</summary>
+    private const int Budget = QuantGadgets.MaxBits - 8;
 }
