@@ -38,7 +38,7 @@ internal static partial class ProofRandomness
 
     // getrandom(2) without flags blocks only until the kernel pool is first initialised, and never returns
     // fewer than 256 requested bytes once it is; any failure (EINTR, ENOSYS on an old kernel) falls back.
-    private static bool TryGetRandom(Span<byte> bytes)
+    internal static bool TryGetRandom(Span<byte> bytes)
     {
         try
         {
