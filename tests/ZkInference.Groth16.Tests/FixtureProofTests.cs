@@ -107,6 +107,29 @@ public sealed class FixtureProofTests
         Assert.True(Verifier.Verify(Vk(fixture), result.PublicSignals, result.Proof).IsValid);
     }
 
+    [Theory]
+    [InlineData("poseidon", 1)]
+    [InlineData("poseidon", 7)]
+    [InlineData("scale_2e12", 1000)]
+    public void StreamingProverInManySmallChunksGivesValidProofs(string fixture, int maxChunk)
+    {
+        // Every section, H included, goes through several MSM chunks whose sums must add up to the whole MSM.
+        Fr[] witness = WtnsFile.Read(RepoPaths.Fixture(fixture, "witness.wtns"));
+        ProofWithPublicSignals result = StreamingProver.Prove(RepoPaths.Fixture(fixture, "circuit_final.zkey"), witness, maxChunk);
+        Assert.True(Verifier.Verify(Vk(fixture), result.PublicSignals, result.Proof).IsValid);
+    }
+
+    [Theory]
+    [InlineData(10, 10, new[] { 0, 10 })]
+    [InlineData(10, 3, new[] { 0, 3, 3, 3, 6, 3, 9, 1 })]
+    [InlineData(9, 4, new[] { 0, 3, 3, 3, 6, 3 })]
+    [InlineData(0, 4, new int[0])]
+    public void ChunksCoverTheRangeInEqualPieces(int count, int capacity, int[] expected)
+    {
+        int[] actual = StreamingProver.Chunks(count, capacity).SelectMany(c => new[] { c.Start, c.Length }).ToArray();
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void StreamingProverRejectsBadFilesAndWitnesses()
     {

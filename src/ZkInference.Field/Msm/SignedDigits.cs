@@ -17,7 +17,7 @@ internal static class SignedDigits
     /// all-zero digits so that the bucket phase skips it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Compute<T>(AffinePoint<T>* points, Fr* scalars, int start, int end, int n, int c, Span<short> digits)
+    public static unsafe void Compute<T>(AffinePoint<T>* points, Fr* scalars, int start, int end, int n, int c, short* digits)
         where T : unmanaged, IField<T>
     {
         int windows = WindowCount(c);
@@ -28,7 +28,7 @@ internal static class SignedDigits
         {
             if (scalars[i].IsZero || points[i].IsInfinity)
             {
-                for (int w = 0; w < windows; w++) digits[w * n + i] = 0;
+                for (int w = 0; w < windows; w++) digits[(long)w * n + i] = 0;
                 continue;
             }
             Scalars.ToLimbs(scalars[i], limbs);
@@ -41,7 +41,7 @@ internal static class SignedDigits
                 if (offset + c > 64) raw |= limbs[limb + 1] << (64 - offset);
                 long d = (long)(raw & mask) + carry;
                 if (d > half) { d -= full; carry = 1; } else carry = 0;
-                digits[w * n + i] = (short)d;
+                digits[(long)w * n + i] = (short)d;
             }
         }
     }

@@ -24,10 +24,13 @@ internal static class PointArrays
         return result;
     }
 
-    /// <summary>Fills the first <paramref name="count"/> entries of <paramref name="result"/> with G1 points; fails naming the first invalid one.</summary>
-    public static void ReadG1(BinFile file, G1Affine[] result, int count, string what)
+    /// <summary>
+    /// Fills the first <paramref name="count"/> entries of <paramref name="result"/> with G1 points; fails naming
+    /// the first invalid one, numbered from <paramref name="firstIndex"/> (the section's point a chunk starts at).
+    /// </summary>
+    public static void ReadG1(BinFile file, G1Affine[] result, int count, string what, int firstIndex = 0)
     {
-        Read(file, count, G1Affine.SizeInBytes, what, (bytes, start, n) =>
+        Read(file, count, G1Affine.SizeInBytes, what, firstIndex, (bytes, start, n) =>
         {
             int bad = -1;
             ForBlocks(n, (lo, hi) =>
@@ -44,7 +47,7 @@ internal static class PointArrays
     public static G2Affine[] ReadG2(BinFile file, int count, string what, bool checkSubgroup)
     {
         var result = new G2Affine[count];
-        Read(file, count, G2Affine.SizeInBytes, what, (bytes, start, n) =>
+        Read(file, count, G2Affine.SizeInBytes, what, 0, (bytes, start, n) =>
         {
             int bad = -1;
             ForBlocks(n, (lo, hi) =>
@@ -61,13 +64,13 @@ internal static class PointArrays
     /// <summary>
     /// Reads <paramref name="count"/> G2 points into <paramref name="storage"/> viewed as G2 points (a G2 point is
     /// exactly two G1 slots), so that one buffer serves every section of the streaming prover. Checks as
-    /// <see cref="ReadG2(BinFile, int, string, bool)"/>.
+    /// <see cref="ReadG2(BinFile, int, string, bool)"/>; errors number the points from <paramref name="firstIndex"/>.
     /// </summary>
-    public static void ReadG2Into(BinFile file, G1Affine[] storage, int count, string what, bool checkSubgroup)
+    public static void ReadG2Into(BinFile file, G1Affine[] storage, int count, string what, bool checkSubgroup, int firstIndex = 0)
     {
         if (Unsafe.SizeOf<G2Affine>() != 2 * Unsafe.SizeOf<G1Affine>() || (long)storage.Length * Unsafe.SizeOf<G1Affine>() < (long)count * Unsafe.SizeOf<G2Affine>())
             throw new ArgumentException($"the buffer of {storage.Length} G1 slots cannot hold {count} G2 points", nameof(storage));
-        Read(file, count, G2Affine.SizeInBytes, what, (bytes, start, n) =>
+        Read(file, count, G2Affine.SizeInBytes, what, firstIndex, (bytes, start, n) =>
         {
             int bad = -1;
             ForBlocks(n, (lo, hi) =>
@@ -81,7 +84,7 @@ internal static class PointArrays
         });
     }
 
-    private static void Read(BinFile file, int count, int size, string what, Func<byte[], int, int, int> decode)
+    private static void Read(BinFile file, int count, int size, string what, int firstIndex, Func<byte[], int, int, int> decode)
     {
         int perChunk = Math.Max(1, ChunkBytes / size);
         byte[] chunk = ArrayPool<byte>.Shared.Rent(Math.Min(count, perChunk) * size);
@@ -92,7 +95,7 @@ internal static class PointArrays
                 int n = Math.Min(perChunk, count - start);
                 file.ReadBytes(chunk.AsSpan(0, n * size));
                 int bad = decode(chunk, start, n);
-                if (bad >= 0) file.Fail($"has {what} point {start + bad} that is not a valid point (coordinate ≥ q or not on the curve{(size == G2Affine.SizeInBytes ? "/in G2" : "")})");
+                if (bad >= 0) file.Fail($"has {what} point {firstIndex + start + bad} that is not a valid point (coordinate ≥ q or not on the curve{(size == G2Affine.SizeInBytes ? "/in G2" : "")})");
             }
         }
         finally { ArrayPool<byte>.Shared.Return(chunk); }

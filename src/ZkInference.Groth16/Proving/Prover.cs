@@ -20,7 +20,7 @@ public static class Prover
     public static ProofWithPublicSignals Prove(ProvingKey key, ReadOnlySpan<Fr> witness)
     {
         CheckWitnessShape(key, witness);
-        ProofWithPublicSignals result = ProveUnchecked(key, witness, Fr.RandomSecure(), Fr.RandomSecure());
+        ProofWithPublicSignals result = ProveUnchecked(key, witness, ProofRandomness.NextScalar(), ProofRandomness.NextScalar());
         SelfCheck(key, result);
         return result;
     }

@@ -53,4 +53,27 @@ internal static class QapEvaluator
         }
         return a;
     }
+
+    /// <summary>
+    /// The same reduction in caller-provided storage (the streaming prover's one buffer): A·w in
+    /// <paramref name="a"/> and B·w in <paramref name="b"/> (both overwritten), <paramref name="c"/> scratch;
+    /// P is left in <paramref name="a"/>. The FFTs run one after another, each on all cores, and the domain's
+    /// twiddles are not cached, so they are garbage as soon as this returns.
+    /// </summary>
+    public static void OddCosetQuotientInPlace(int power, Span<Fr> a, Span<Fr> b, Span<Fr> c)
+    {
+        if (power + 1 > 28) throw new Groth16Exception($"domain size 2^{power} is too large: the odd coset needs a 2n-th root of unity (n ≤ 2^27)");
+        int n = a.Length;
+        for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out c[i]);
+        var domain = new EvaluationDomain(power);
+        Fr shift = EvaluationDomain.RootOfUnity(power + 1);
+        domain.InverseFft(a); domain.CosetFft(a, shift);
+        domain.InverseFft(b); domain.CosetFft(b, shift);
+        domain.InverseFft(c); domain.CosetFft(c, shift);
+        for (int i = 0; i < n; i++)
+        {
+            Fr.Mul(a[i], b[i], out Fr ab);
+            Fr.Sub(ab, c[i], out a[i]);
+        }
+    }
 }

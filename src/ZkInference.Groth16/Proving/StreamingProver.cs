@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using ZkInference.Field;
 using ZkInference.Groth16.Formats;
@@ -5,60 +6,131 @@ using ZkInference.Groth16.Formats;
 namespace ZkInference.Groth16;
 
 /// <summary>
-/// Proves straight from a .zkey file without holding the whole key: the coefficients are folded into the QAP
-/// evaluations as they stream in, and each point section is read into one reused buffer (2n G1 slots, which
-/// also hold the n G2 points of B2), used by its MSM and overwritten by the next. H goes first, so the QAP
-/// result is dropped before the other sections are read. Peak memory is about the witness, one G2 section and
-/// the MSM's digits, instead of the whole key. Every section is validated exactly as
-/// <see cref="ZkeyFile.Read(string)"/> does.
+/// Proves straight from a .zkey file without holding the whole key, in one buffer of 1.5·domain G1 slots
+/// (3·domain scalars) reused by every step:
+/// <list type="bullet">
+/// <item>the coefficients stream into A·w (third 2) and B·w (third 0), C = A∘B goes in third 1, and the
+/// FFTs leave the H scalars P in third 2, so that</item>
+/// <item>the domain's H points fill thirds 0–1 for the H MSM;</item>
+/// <item>then A, B1, B2 (as G2 points, two slots each) and C stream through the whole buffer, a section at a
+/// time and in several chunks when it does not fit (the chunk MSMs are summed: Σ over a union of disjoint
+/// index ranges).</item>
+/// </list>
+/// Peak data is this buffer (6 MB at 2^16 constraints), the caller's witness (2 MB) and the MSM's digits (3 MB).
+/// Every section is validated exactly as <see cref="ZkeyFile.Read(string)"/> does.
 /// </summary>
 internal static class StreamingProver
 {
-    public static ProofWithPublicSignals Prove(string zkeyPath, ReadOnlySpan<Fr> witness)
+    /// <summary>Proves, validates the key's sections as they stream, and self-checks the proof.</summary>
+    /// <param name="zkeyPath">The .zkey file.</param>
+    /// <param name="witness">All nVars wire values.</param>
+    /// <param name="maxChunk">At most this many points per MSM chunk (tests force many chunks; default: as many as fit).</param>
+    public static ProofWithPublicSignals Prove(string zkeyPath, ReadOnlySpan<Fr> witness, int maxChunk = int.MaxValue)
     {
         using BinFile f = BinFile.Open(zkeyPath, ZkeyFile.Magic, ZkeyFile.Version, ZkeyFile.Version);
         ProvingKey header = ZkeyFile.ReadHeader(f);
         Prover.CheckWitnessShape(header, witness);
         int n = header.VariableCount, nPub = header.PublicCount, domain = header.DomainSize;
-        Fr[] w = witness.ToArray();
 
-        Fr[] p = Quotient(f, header, w);
-        long slots = Math.Max(2L * n, domain);
-        if (slots > Array.MaxLength) throw new Groth16Exception($"{n} variables are too many for one point buffer");
-        var points = new G1Affine[slots];
-        G1Jacobian msmH = MsmG1(f, points, ZkeySection.PointsH, domain, p, "H");
-        p = null!;
-        G1Jacobian msmA = MsmG1(f, points, ZkeySection.PointsA, n, w, "A");
-        G1Jacobian msmB1 = MsmG1(f, points, ZkeySection.PointsB1, n, w, "B1");
-        f.OpenSection((int)ZkeySection.PointsB2, "B2 points", (long)n * G2Affine.SizeInBytes);
-        PointArrays.ReadG2Into(f, points, n, "B2", checkSubgroup: false);
-        G2Jacobian msmB2 = MultiExp.G2(MemoryMarshal.Cast<G1Affine, G2Affine>(points.AsSpan())[..n], w);
-        G1Jacobian msmC = MsmG1(f, points, ZkeySection.PointsC, n - nPub - 1, w.AsSpan(nPub + 1), "C");
-        points = null!;
+        // 3·domain scalars = 1.5·domain G1 slots (a G1 point is two scalars' worth of bytes).
+        var buffer = GC.AllocateUninitializedArray<G1Affine>(3 * domain / 2 + 1);
+        Span<Fr> scalars = MemoryMarshal.Cast<G1Affine, Fr>(buffer.AsSpan());
+        Span<Fr> third0 = scalars.Slice(0, domain), third1 = scalars.Slice(domain, domain), third2 = scalars.Slice(2 * domain, domain);
 
-        ProofWithPublicSignals result = Prover.Assemble(header, w, msmA, msmB1, msmB2, msmC, msmH, Fr.RandomSecure(), Fr.RandomSecure());
+        // H first: A·w (third 2) and B·w (third 0) from the coefficients, times R (see FoldCoefficients); the FFTs
+        // leave P = A·B − C on the odd coset, times R², in third 2, and the H points stream through thirds 0–1.
+        // The H MSM result is scaled by R⁻² once.
+        FoldCoefficients(f, header, witness, third2, third0);
+        QapEvaluator.OddCosetQuotientInPlace(header.DomainPower, third2, third0, third1);
+        G1Jacobian msmH = MsmG1(f, buffer, Math.Min(domain, maxChunk), ZkeySection.PointsH, domain, third2, "H");
+        msmH = G1Jacobian.Multiply(msmH, ZkeyCoefficientCodec.RInverseSquared);
+
+        int capacity = Math.Min(buffer.Length, maxChunk);
+        G1Jacobian msmA = MsmG1(f, buffer, capacity, ZkeySection.PointsA, n, witness, "A");
+        G1Jacobian msmB1 = MsmG1(f, buffer, capacity, ZkeySection.PointsB1, n, witness, "B1");
+        G2Jacobian msmB2 = MsmG2(f, buffer, Math.Min(buffer.Length / 2, maxChunk), n, witness);
+        G1Jacobian msmC = MsmG1(f, buffer, capacity, ZkeySection.PointsC, n - nPub - 1, witness[(nPub + 1)..], "C");
+        buffer = null!;
+
+        ProofWithPublicSignals result = Prover.Assemble(header, witness, msmA, msmB1, msmB2, msmC, msmH, ProofRandomness.NextScalar(), ProofRandomness.NextScalar());
         Prover.SelfCheck(header, result);
         return result;
     }
 
-    // The coefficients folded into A·w and B·w as they stream in, then P on the odd coset (the H scalars).
-    private static Fr[] Quotient(BinFile f, ProvingKey header, Fr[] w)
+    /// <summary>
+    /// Streams section 4 in chunks into a = Σ c·w over the A entries and b over the B entries, each row times R:
+    /// the stored values decode to c·R without their usual R⁻¹ multiplication, saving one product per entry.
+    /// Validates every entry as <see cref="ZkeyFile.VisitCoefficients"/> does.
+    /// </summary>
+    private static void FoldCoefficients(BinFile f, ProvingKey header, ReadOnlySpan<Fr> w, Span<Fr> a, Span<Fr> b)
     {
-        int domain = header.DomainSize;
-        Fr[] a = new Fr[domain], b = new Fr[domain];
-        ZkeyFile.VisitCoefficients(f, header.VariableCount, domain, _ => { }, c =>
+        int nVars = header.VariableCount, domain = header.DomainSize;
+        long size = f.OpenSection((int)ZkeySection.Coefficients, "coefficients");
+        if (size < 4) f.Fail($"section 4 (coefficients) has {size} bytes, too few for its count");
+        uint count = f.ReadUInt32();
+        long expected = 4 + (long)count * ZkeyCoefficientCodec.EntrySize;
+        if (size != expected) f.Fail($"section 4 (coefficients) declares {count} coefficients but has {size} bytes (expected {expected})");
+        a.Clear();
+        b.Clear();
+        const int PerChunk = 1024;
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(PerChunk * ZkeyCoefficientCodec.EntrySize);
+        try
         {
-            Fr[] target = c.Matrix == QapMatrix.A ? a : b;
-            Fr.Mul(c.Value, w[c.Signal], out Fr term);
-            Fr.Add(target[c.Constraint], term, out target[c.Constraint]);
-        });
-        return QapEvaluator.OddCosetQuotientFromEvaluations(header.DomainPower, a, b);
+            for (uint first = 0; first < count; first += PerChunk)
+            {
+                int entries = (int)Math.Min(PerChunk, count - first);
+                Span<byte> bytes = chunk.AsSpan(0, entries * ZkeyCoefficientCodec.EntrySize);
+                f.ReadBytes(bytes);
+                for (int k = 0; k < entries; k++)
+                {
+                    ReadOnlySpan<byte> entry = bytes.Slice(k * ZkeyCoefficientCodec.EntrySize, ZkeyCoefficientCodec.EntrySize);
+                    uint i = first + (uint)k;
+                    if (!ZkeyCoefficientCodec.TryDecodeRaw(entry, out uint m, out uint row, out uint signal, out Fr value))
+                        f.Fail($"coefficient {i} has a value that is not below r");
+                    if (m > 1) f.Fail($"coefficient {i} names matrix {m} (expected 0 = A or 1 = B)");
+                    if (row >= domain) f.Fail($"coefficient {i} has row {row}, outside the domain of size {domain}");
+                    if (signal >= nVars) f.Fail($"coefficient {i} has signal {signal}, but there are only {nVars} variables");
+                    ref Fr target = ref (m == 0 ? ref a[(int)row] : ref b[(int)row]);
+                    Fr.Mul(value, w[(int)signal], out Fr term);
+                    Fr.Add(target, term, out target);
+                }
+            }
+        }
+        finally { ArrayPool<byte>.Shared.Return(chunk); }
     }
 
-    private static G1Jacobian MsmG1(BinFile f, G1Affine[] points, ZkeySection section, int count, ReadOnlySpan<Fr> scalars, string what)
+    /// <summary>Σ scalars[i]·P[i] over a G1 section streamed through the first <paramref name="capacity"/> slots of the buffer, in chunks that fit.</summary>
+    private static G1Jacobian MsmG1(BinFile f, G1Affine[] buffer, int capacity, ZkeySection section, int count, ReadOnlySpan<Fr> scalars, string what)
     {
         f.OpenSection((int)section, what + " points", (long)count * G1Affine.SizeInBytes);
-        PointArrays.ReadG1(f, points, count, what);
-        return MultiExp.G1(points.AsSpan(0, count), scalars);
+        G1Jacobian sum = G1Jacobian.Infinity;
+        foreach ((int start, int length) in Chunks(count, capacity))
+        {
+            PointArrays.ReadG1(f, buffer, length, what, start);
+            sum += MultiExp.G1(buffer.AsSpan(0, length), scalars.Slice(start, length));
+        }
+        return sum;
+    }
+
+    /// <summary>Σ w[i]·B2[i], the G2 section streamed through the buffer (half as many G2 points as G1 slots).</summary>
+    private static G2Jacobian MsmG2(BinFile f, G1Affine[] buffer, int capacity, int count, ReadOnlySpan<Fr> w)
+    {
+        f.OpenSection((int)ZkeySection.PointsB2, "B2 points", (long)count * G2Affine.SizeInBytes);
+        Span<G2Affine> storage = MemoryMarshal.Cast<G1Affine, G2Affine>(buffer.AsSpan());
+        G2Jacobian sum = G2Jacobian.Infinity;
+        foreach ((int start, int length) in Chunks(count, capacity))
+        {
+            PointArrays.ReadG2Into(f, buffer, length, "B2", checkSubgroup: false, firstIndex: start);
+            sum += MultiExp.G2(storage[..length], w.Slice(start, length));
+        }
+        return sum;
+    }
+
+    /// <summary>Splits [0, count) into the fewest chunks of at most <paramref name="capacity"/>, of equal sizes (an MSM's cost per point grows as the size shrinks).</summary>
+    internal static IEnumerable<(int Start, int Length)> Chunks(int count, int capacity)
+    {
+        int pieces = Math.Max(1, (count + capacity - 1) / capacity);
+        int size = (count + pieces - 1) / pieces;
+        for (int start = 0; start < count; start += size) yield return (start, Math.Min(size, count - start));
     }
 }
