@@ -32,9 +32,16 @@ internal readonly struct G2Ops : IGroupOps<G2Jacobian>
 /// The inverse FFT over curve points: yⱼ = (1/n)·Σᵢ ω^(−ij)·Pᵢ, which turns the powers τⁱ·G into the
 /// Lagrange basis Lⱼ(τ)·G of the size-n domain (ω as in <see cref="EvaluationDomain"/>, which is the
 /// root snarkjs uses). Radix-2 decimation in time; butterflies of a stage run in parallel, their scalar
-/// multiplications batched (<see cref="G1Jacobian.MultiplyMany"/>); twiddle 1 costs no multiplication, and 1/n
-/// is folded into the last stage.
+/// multiplications batched (<see cref="G1Jacobian.MultiplyMany"/>); twiddle 1 costs no multiplication.
 /// </summary>
+/// <remarks>
+/// The 1/n costs only log₂n + 1 extra multiplications. Output j of the last stage is u + ω^(−k)·v, where u is
+/// the transform of the first half of the (bit-reversed) array and v that of the second; (1/n)·(u + ω^(−k)·v)
+/// needs u already scaled, while the v side just takes the twiddle ω^(−k)/n. The same holds one stage down
+/// for the first half, so only group 0 of every stage (the butterflies whose u descends from element 0)
+/// carries the scale: its twiddles are ω^(−k)/n, including k = 0, and element 0 itself is multiplied by 1/n in
+/// the first stage. Folding 1/n into the last stage alone would cost n/2 multiplications.
+/// </remarks>
 internal static class GroupFft
 {
     private const int ParallelBlock = 64;
@@ -55,37 +62,34 @@ internal static class GroupFft
         for (int len = 2; len <= n; len <<= 1)
         {
             int half = len >> 1, stride = n / len;
-            bool last = len == n;
             int butterflies = n / 2;
             int blocks = (butterflies + ParallelBlock - 1) / ParallelBlock;
-            Parallel.For(0, blocks, Parallelism.Cores, b => Block<T, TOps>(a, twiddles, nInv, b * ParallelBlock, Math.Min(butterflies, (b + 1) * ParallelBlock), half, len, stride, last));
+            Parallel.For(0, blocks, Parallelism.Cores, b => Block<T, TOps>(a, twiddles, nInv, b * ParallelBlock, Math.Min(butterflies, (b + 1) * ParallelBlock), half, len, stride));
         }
         a.CopyTo(values);
     }
 
     // Butterflies [from, to) of one stage. Their scalar multiplications are gathered first and done together
-    // by MultiplyMany (eight at a time in vector lanes), then the sums and differences are formed.
-    private static void Block<T, TOps>(T[] a, Fr[] twiddles, Fr nInv, int from, int to, int half, int len, int stride, bool last)
+    // by MultiplyMany (eight at a time in vector lanes), then the sums and differences are formed. Butterfly t
+    // is in group t / half; group 0 carries the 1/n scale (see the remarks above).
+    private static void Block<T, TOps>(T[] a, Fr[] twiddles, Fr nInv, int from, int to, int half, int len, int stride)
         where T : struct where TOps : IGroupOps<T>
     {
-        T[] points = System.Buffers.ArrayPool<T>.Shared.Rent(2 * ParallelBlock);
-        Fr[] scalars = System.Buffers.ArrayPool<Fr>.Shared.Rent(2 * ParallelBlock);
+        T[] points = System.Buffers.ArrayPool<T>.Shared.Rent(ParallelBlock + 1);
+        Fr[] scalars = System.Buffers.ArrayPool<Fr>.Shared.Rent(ParallelBlock + 1);
         int m = 0;
         for (int t = from; t < to; t++)
         {
             int group = t / half, k = t % half;
-            int i = group * len + k, j = i + half;
-            Fr tw = twiddles[k * stride];
-            if (last)
+            int j = group * len + k + half;
+            if (group == 0)
             {
-                // 1/n is folded into the last stage: u/n ± (ω^k/n)·v.
-                points[m] = a[i]; scalars[m++] = nInv;
-                Fr.Mul(tw, nInv, out Fr twn);
-                points[m] = a[j]; scalars[m++] = twn;
+                if (len == 2) { points[m] = a[0]; scalars[m++] = nInv; }
+                points[m] = a[j]; Fr.Mul(twiddles[k * stride], nInv, out scalars[m++]);
             }
             else if (k != 0)
             {
-                points[m] = a[j]; scalars[m++] = tw;
+                points[m] = a[j]; scalars[m++] = twiddles[k * stride];
             }
         }
         TOps.MultiplyMany(points.AsSpan(0, m), scalars.AsSpan(0, m), points.AsSpan(0, m));
@@ -94,8 +98,8 @@ internal static class GroupFft
         {
             int group = t / half, k = t % half;
             int i = group * len + k, j = i + half;
-            T u = last ? points[next++] : a[i];
-            T v = last || k != 0 ? points[next++] : a[j];
+            T u = group == 0 && len == 2 ? points[next++] : a[i];
+            T v = group == 0 || k != 0 ? points[next++] : a[j];
             TOps.Add(u, v, out a[i]);
             TOps.Sub(u, v, out a[j]);
         }
