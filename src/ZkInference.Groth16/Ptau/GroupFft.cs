@@ -72,6 +72,7 @@ internal static class GroupFft
     // Butterflies [from, to) of one stage. Their scalar multiplications are gathered first and done together
     // by MultiplyMany (eight at a time in vector lanes), then the sums and differences are formed. Butterfly t
     // is in group t / half; group 0 carries the 1/n scale (see the remarks above).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Block<T, TOps>(T[] a, Fr[] twiddles, Fr nInv, int from, int to, int half, int len, int stride)
         where T : struct where TOps : IGroupOps<T>
     {

@@ -13,6 +13,12 @@ namespace ZkInference.Field.Internal;
 /// same x, is detected per lane and that lane is recomputed by the one-point multiplication, so every
 /// input gets the exact result.
 /// </summary>
+/// <remarks>
+/// The hot methods here, in <see cref="PointLanes{TLanes, TElement}"/> and in <see cref="Fp2Vec8"/> are marked
+/// AggressiveOptimization: compiled fully optimized at their first call instead of starting at tier 0, where
+/// the vector code runs many times slower and a command of a few seconds (prepare phase2 at small powers)
+/// spends a measurable share of its time before the tier-up.
+/// </remarks>
 [SkipLocalsInit]
 internal static unsafe class BatchScalarMul
 {
@@ -39,6 +45,7 @@ internal static unsafe class BatchScalarMul
         for (; i < points.Length; i++) results[i] = G2Jacobian.Multiply(points[i], scalars[i]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void G1Group(ReadOnlySpan<G1Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G1Jacobian> results)
     {
         G1Jacobian* original = stackalloc G1Jacobian[Lanes];
@@ -95,6 +102,7 @@ internal static unsafe class BatchScalarMul
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void G2Group(ReadOnlySpan<G2Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G2Jacobian> results)
     {
         G2Jacobian* original = stackalloc G2Jacobian[Lanes];
@@ -154,6 +162,7 @@ internal static unsafe class BatchScalarMul
 
     // Copies the inputs aside (results may alias them) and converts the points to affine with one inversion.
     // Lanes with the identity or a zero scalar are inactive and carry the generator's x, y as harmless filler.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToAffineLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
         Span<Fp> zs = stackalloc Fp[Lanes], scratch = stackalloc Fp[Lanes];
@@ -172,6 +181,7 @@ internal static unsafe class BatchScalarMul
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToAffineLanes(ReadOnlySpan<G2Jacobian> points, G2Jacobian* original, Fp2* ax, Fp2* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
         Span<Fp2> zs = stackalloc Fp2[Lanes], scratch = stackalloc Fp2[Lanes];
@@ -206,6 +216,7 @@ internal static unsafe class BatchScalarMul
 
     // j·A for j = 1 … 8 in affine form, at index j·Lanes + lane. A has prime order r > 8, so no
     // intermediate sum meets the formulas' special cases.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BuildTable<TV, TE>(TE* ax, TE* ay, TE* tx, TE* ty)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
@@ -259,6 +270,7 @@ internal static unsafe class BatchScalarMul
 
     // The shared schedule: from the top window down, four doublings, then the A digit and the B digit. The
     // accumulators stay in registers; the identity and same-x lanes are tracked as lane masks.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TV, TE>(TE* tax, TE* tay, TE* tbx, TE* tby, sbyte* da, sbyte* db, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
@@ -280,6 +292,7 @@ internal static unsafe class BatchScalarMul
     private static bool AllZero(sbyte* d) => *(ulong*)d == 0;
 
     // acc += digit·(table point) in every lane whose digit is non-zero; returns whether any lane added.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AddDigits<TV, TE>(TE* tx, TE* ty, sbyte* digits, ref TV x, ref TV y, ref TV z,
         ref Vector512<ulong> inf, ref Vector512<ulong> exc)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>

@@ -29,6 +29,7 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     }
 
     /// <summary>r = 2p ("dbl-2009-l", a = 0): 2M + 5S.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(in JacobianPoint<T> p, out JacobianPoint<T> r)
     {
         FieldOps<T>.Square(p.X, out T a);
@@ -97,6 +98,7 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     }
 
     /// <summary>r = p + q ("add-2007-bl"): 11M + 5S; every special case handled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in JacobianPoint<T> p, in JacobianPoint<T> q, out JacobianPoint<T> r)
     {
         if (p.Z.IsZero) { r = q; return; }
