@@ -163,7 +163,7 @@ internal static unsafe class BatchScalarMul
     // Copies the inputs aside (results may alias them) and converts the points to affine with one inversion.
     // Lanes with the identity or a zero scalar are inactive and carry the generator's x, y as harmless filler.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ToAffineLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
+    internal static void ToAffineLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
         Span<Fp> zs = stackalloc Fp[Lanes], scratch = stackalloc Fp[Lanes];
         for (int l = 0; l < Lanes; l++)
@@ -182,7 +182,7 @@ internal static unsafe class BatchScalarMul
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ToAffineLanes(ReadOnlySpan<G2Jacobian> points, G2Jacobian* original, Fp2* ax, Fp2* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
+    internal static void ToAffineLanes(ReadOnlySpan<G2Jacobian> points, G2Jacobian* original, Fp2* ax, Fp2* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
         Span<Fp2> zs = stackalloc Fp2[Lanes], scratch = stackalloc Fp2[Lanes];
         for (int l = 0; l < Lanes; l++)
