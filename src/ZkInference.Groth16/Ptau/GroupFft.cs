@@ -6,27 +6,21 @@ namespace ZkInference.Groth16.Ptau;
 /// <summary>Group operations the point FFT needs, implemented for G1 and G2 Jacobian points.</summary>
 internal interface IGroupOps<T> where T : struct
 {
-    static abstract void Add(in T a, in T b, out T r);
-    static abstract void Sub(in T a, in T b, out T r);
-    static abstract T Mul(in T a, in Fr k);
+    static abstract void AddSubtractMany(Span<T> a, Span<T> b);
     static abstract void MultiplyMany(ReadOnlySpan<T> points, ReadOnlySpan<Fr> scalars, Span<T> results);
     static abstract void MultiplyMany(ReadOnlySpan<T> points, in Fr scalar, Span<T> results);
 }
 
 internal readonly struct G1Ops : IGroupOps<G1Jacobian>
 {
-    public static void Add(in G1Jacobian a, in G1Jacobian b, out G1Jacobian r) => G1Jacobian.Add(a, b, out r);
-    public static void Sub(in G1Jacobian a, in G1Jacobian b, out G1Jacobian r) { G1Jacobian.Negate(b, out G1Jacobian nb); G1Jacobian.Add(a, nb, out r); }
-    public static G1Jacobian Mul(in G1Jacobian a, in Fr k) => G1Jacobian.Multiply(a, k);
+    public static void AddSubtractMany(Span<G1Jacobian> a, Span<G1Jacobian> b) => G1Jacobian.AddSubtractMany(a, b);
     public static void MultiplyMany(ReadOnlySpan<G1Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G1Jacobian> results) => G1Jacobian.MultiplyMany(points, scalars, results);
     public static void MultiplyMany(ReadOnlySpan<G1Jacobian> points, in Fr scalar, Span<G1Jacobian> results) => G1Jacobian.MultiplyMany(points, scalar, results);
 }
 
 internal readonly struct G2Ops : IGroupOps<G2Jacobian>
 {
-    public static void Add(in G2Jacobian a, in G2Jacobian b, out G2Jacobian r) => G2Jacobian.Add(a, b, out r);
-    public static void Sub(in G2Jacobian a, in G2Jacobian b, out G2Jacobian r) { G2Jacobian.Negate(b, out G2Jacobian nb); G2Jacobian.Add(a, nb, out r); }
-    public static G2Jacobian Mul(in G2Jacobian a, in Fr k) => G2Jacobian.Multiply(a, k);
+    public static void AddSubtractMany(Span<G2Jacobian> a, Span<G2Jacobian> b) => G2Jacobian.AddSubtractMany(a, b);
     public static void MultiplyMany(ReadOnlySpan<G2Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G2Jacobian> results) => G2Jacobian.MultiplyMany(points, scalars, results);
     public static void MultiplyMany(ReadOnlySpan<G2Jacobian> points, in Fr scalar, Span<G2Jacobian> results) => G2Jacobian.MultiplyMany(points, scalar, results);
 }
@@ -35,7 +29,8 @@ internal readonly struct G2Ops : IGroupOps<G2Jacobian>
 /// The inverse FFT over curve points: yⱼ = (1/n)·Σᵢ ω^(−ij)·Pᵢ, which turns the powers τⁱ·G into the
 /// Lagrange basis Lⱼ(τ)·G of the size-n domain (ω as in <see cref="EvaluationDomain"/>, which is the
 /// root snarkjs uses). Radix-2 decimation in time; butterflies of a stage run in parallel, their scalar
-/// multiplications batched (<see cref="G1Jacobian.MultiplyMany(ReadOnlySpan{G1Jacobian}, ReadOnlySpan{Fr}, Span{G1Jacobian})"/>); twiddle 1 costs no multiplication.
+/// multiplications batched (<see cref="G1Jacobian.MultiplyMany(ReadOnlySpan{G1Jacobian}, ReadOnlySpan{Fr}, Span{G1Jacobian})"/>) and their
+/// sums and differences formed eight at a time (<see cref="G1Jacobian.AddSubtractMany"/>); twiddle 1 costs no multiplication.
 /// </summary>
 /// <remarks>
 /// The 1/n costs only log₂n + 1 extra multiplications. Output j of the last stage is u + ω^(−k)·v, where u is
@@ -107,16 +102,26 @@ internal static class GroupFft
             }
         }
         Multiply<T, TOps>(points, scalars, keys, m, Capacity);
-        int next = 0;
+        // The butterflies' u and v side by side, combined eight at a time, and written back.
+        int count = to - from, next = 0;
+        T[] us = System.Buffers.ArrayPool<T>.Shared.Rent(count), vs = System.Buffers.ArrayPool<T>.Shared.Rent(count);
         for (int t = from; t < to; t++)
         {
             int k = t / groups, group = t % groups;
             int i = group * len + k, j = i + half;
-            T u = group == 0 && len == 2 ? points[next++] : a[i];
-            T v = group == 0 || k != 0 ? points[next++] : a[j];
-            TOps.Add(u, v, out a[i]);
-            TOps.Sub(u, v, out a[j]);
+            us[t - from] = group == 0 && len == 2 ? points[next++] : a[i];
+            vs[t - from] = group == 0 || k != 0 ? points[next++] : a[j];
         }
+        TOps.AddSubtractMany(us.AsSpan(0, count), vs.AsSpan(0, count));
+        for (int t = from; t < to; t++)
+        {
+            int k = t / groups, group = t % groups;
+            int i = group * len + k;
+            a[i] = us[t - from];
+            a[i + half] = vs[t - from];
+        }
+        System.Buffers.ArrayPool<T>.Shared.Return(us);
+        System.Buffers.ArrayPool<T>.Shared.Return(vs);
         System.Buffers.ArrayPool<T>.Shared.Return(points);
         System.Buffers.ArrayPool<Fr>.Shared.Return(scalars);
         System.Buffers.ArrayPool<int>.Shared.Return(keys);
