@@ -53,10 +53,10 @@ internal static unsafe class BatchScalarMul
         bool* active = stackalloc bool[Lanes];
         bool* flip = stackalloc bool[Lanes];
         sbyte* da = stackalloc sbyte[Windows * Lanes], db = stackalloc sbyte[Windows * Lanes];
-        Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes];
+        Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes], az = stackalloc Fp[Lanes];
         Span<ulong> limbs = stackalloc ulong[4];
 
-        ToAffineLanes(points, original, ax, ay, active, scalars, ks);
+        ToIsomorphicLanes(points, original, ax, ay, az, active, scalars, ks);
         for (int l = 0; l < Lanes; l++)
         {
             Int128 k1 = 0, k2 = 0;
@@ -98,7 +98,11 @@ internal static unsafe class BatchScalarMul
         {
             if (!active[l] || infinite[l]) results[l] = G1Jacobian.Infinity;
             else if (exceptional[l]) results[l] = G1Jacobian.Multiply(original[l], ks[l]);
-            else results[l] = G1Jacobian.FromCore(new JacobianPoint<Fp>(x[l], y2[l], z[l]));
+            else
+            {
+                Fp.Mul(z[l], az[l], out Fp zOut);
+                results[l] = G1Jacobian.FromCore(new JacobianPoint<Fp>(x[l], y2[l], zOut));
+            }
         }
     }
 
@@ -160,27 +164,27 @@ internal static unsafe class BatchScalarMul
         }
     }
 
-    // Copies the inputs aside (results may alias them) and converts the points to affine with one inversion.
-    // Lanes with the identity or a zero scalar are inactive and carry the generator's x, y as harmless filler.
+    // Copies the inputs aside (results may alias them) and takes each G1 point (X : Y : Z) as the affine point
+    // (X, Y) of the isomorphic curve y² = x³ + b·Z⁶ (the image of (x, y) under (x, y) ↦ (Z²x, Z³y)), so no
+    // inversion is needed: the doubling and mixed-addition formulas do not involve b, φ commutes with the
+    // isomorphism, and a result (X' : Y' : Z') there is (X' : Y' : Z'·Z) on G1 (the caller multiplies by zs).
+    // Lanes with the identity or a zero scalar are inactive and carry the generator (Z = 1) as harmless filler.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void ToAffineLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
+    internal static void ToIsomorphicLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, Fp* zs, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
-        Span<Fp> zs = stackalloc Fp[Lanes], scratch = stackalloc Fp[Lanes];
         for (int l = 0; l < Lanes; l++)
         {
             original[l] = points[l];
             ks[l] = scalars[l];
             active[l] = !points[l].IsInfinity && !scalars[l].IsZero;
-            zs[l] = active[l] ? points[l].Z : Fp.One;
-        }
-        BatchInversion.InvertInPlace(zs, scratch);
-        for (int l = 0; l < Lanes; l++)
-        {
-            if (active[l]) JacobianPoint<Fp>.FromInverseZ(G1Jacobian.Core(original[l]), zs[l], out ax[l], out ay[l]);
-            else { ax[l] = G1Affine.Generator.X; ay[l] = G1Affine.Generator.Y; }
+            if (active[l]) { ax[l] = points[l].X; ay[l] = points[l].Y; zs[l] = points[l].Z; }
+            else { ax[l] = G1Affine.Generator.X; ay[l] = G1Affine.Generator.Y; zs[l] = Fp.One; }
         }
     }
 
+    // Copies the inputs aside (results may alias them) and converts the points to affine with one inversion
+    // (G2 cannot take G1's isomorphic-curve route: ψ conjugates, which does not commute with scaling by Z ∈ Fp2).
+    // Lanes with the identity or a zero scalar are inactive and carry the generator's x, y as harmless filler.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ToAffineLanes(ReadOnlySpan<G2Jacobian> points, G2Jacobian* original, Fp2* ax, Fp2* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {

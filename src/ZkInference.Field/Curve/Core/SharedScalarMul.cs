@@ -77,10 +77,10 @@ internal static unsafe class SharedScalarMul
         G1Jacobian* original = stackalloc G1Jacobian[Lanes];
         Fr* ks = stackalloc Fr[Lanes];
         bool* active = stackalloc bool[Lanes];
-        Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes];
+        Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes], az = stackalloc Fp[Lanes];
         Span<Fr> same = stackalloc Fr[Lanes];
         same.Fill(k);
-        BatchScalarMul.ToAffineLanes(points, original, ax, ay, active, same, ks);
+        BatchScalarMul.ToIsomorphicLanes(points, original, ax, ay, az, active, same, ks);
         if (negate)
             for (int l = 0; l < Lanes; l++) Fp.Neg(ay[l], out ay[l]);
 
@@ -104,7 +104,11 @@ internal static unsafe class SharedScalarMul
         {
             if (!active[l] || infinite[l]) results[l] = G1Jacobian.Infinity;
             else if (exceptional[l]) results[l] = G1Jacobian.Multiply(original[l], k);
-            else results[l] = G1Jacobian.FromCore(new JacobianPoint<Fp>(x[l], y[l], z[l]));
+            else
+            {
+                Fp.Mul(z[l], az[l], out Fp zOut);
+                results[l] = G1Jacobian.FromCore(new JacobianPoint<Fp>(x[l], y[l], zOut));
+            }
         }
     }
 
