@@ -9,7 +9,7 @@ namespace ZkInference.Bench;
 /// <summary>
 /// `quick &lt;what&gt;`: a few repetitions with wall time and process CPU time (the CPU time is far less
 /// disturbed by other jobs on a shared machine than BenchmarkDotNet's wall clock). what = msm1 | msm2 | msmg2 |
-/// fft1 | fft2 | pairing | tower | batchparts | smul | verify | prove16 | phases | ops | msmtune | all.
+/// fft1 | fft2 | pairing | tower | batchparts | smul | groupfft | verify | prove16 | phases | ops | msmtune | all.
 /// </summary>
 internal static class Quick
 {
@@ -46,6 +46,24 @@ internal static class Quick
             Time("1024 G1 scalar mul, MultiplyMany", reps, () => G1Jacobian.MultiplyMany(g1, ks, r1));
             Time("256 G2 scalar mul, one by one", reps, () => { for (int i = 0; i < g2.Length; i++) r2[i] = G2Jacobian.Multiply(g2[i], ks[i]); });
             Time("256 G2 scalar mul, MultiplyMany", reps, () => G2Jacobian.MultiplyMany(g2, ks.AsSpan(0, 256), r2));
+        }
+        if (what is "groupfft")
+        {
+            // prepare phase2's pieces: batch multiplications (independent scalars, one scalar), the group IFFT.
+            var rng = new Random(4);
+            var ks = new Fr[4096];
+            for (int i = 0; i < ks.Length; i++) ks[i] = Fr.Random(rng);
+            var h1 = new G1Jacobian[8192];
+            for (int i = 0; i < h1.Length; i++) h1[i] = G1Jacobian.Multiply(G1Jacobian.Generator, Fr.Random(rng));
+            var h2 = new G2Jacobian[4096];
+            for (int i = 0; i < h2.Length; i++) h2[i] = G2Jacobian.Multiply(G2Jacobian.Generator, Fr.Random(rng));
+            Time("4096 G1 MultiplyMany", reps, () => G1Jacobian.MultiplyMany(h1.AsSpan(0, 4096), ks, h1.AsSpan(0, 4096)));
+            Time("4096 G1 MultiplyMany, one scalar", reps, () => G1Jacobian.MultiplyMany(h1.AsSpan(0, 4096), ks[0], h1.AsSpan(0, 4096)));
+            Time("4096 G2 MultiplyMany", reps, () => G2Jacobian.MultiplyMany(h2, ks, h2));
+            Time("4096 G2 MultiplyMany, one scalar", reps, () => G2Jacobian.MultiplyMany(h2, ks[0], h2));
+            Time("G1 group IFFT 2^13", reps, () => ZkInference.Groth16.Ptau.GroupFft.Inverse<G1Jacobian, ZkInference.Groth16.Ptau.G1Ops>(h1));
+            Time("G2 group IFFT 2^12", reps, () => ZkInference.Groth16.Ptau.GroupFft.Inverse<G2Jacobian, ZkInference.Groth16.Ptau.G2Ops>(h2));
+            return 0;
         }
         if (what is "msmtune")
         {

@@ -40,6 +40,20 @@ public readonly partial struct G2Jacobian
         BatchScalarMul.G2(points, scalars, results);
     }
 
+    /// <summary>
+    /// results[i] = scalar·points[i]: one scalar for many points (the butterflies of a group FFT multiply many
+    /// points by one twiddle). Eight points at a time share the scalar's recoding, which lets them use sparser
+    /// digits than <see cref="MultiplyMany(ReadOnlySpan{G2Jacobian}, ReadOnlySpan{Fr}, Span{G2Jacobian})"/>;
+    /// a tail of fewer than eight is multiplied one by one. <paramref name="results"/> may be <paramref name="points"/> itself.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static void MultiplyMany(ReadOnlySpan<G2Jacobian> points, in Fr scalar, Span<G2Jacobian> results)
+    {
+        if (points.Length != results.Length)
+            throw new ArgumentException($"{points.Length} points and {results.Length} results: the lengths must match");
+        SharedScalarMul.G2(points, scalar, results);
+    }
+
     /// <summary>k·P for any integer k (negative included): G2 has prime order r, so k·P = (k mod r)·P for points of G2.</summary>
     public static G2Jacobian Multiply(in G2Jacobian p, BigInteger k) => Multiply(p, Scalars.Reduce(k));
 

@@ -13,6 +13,12 @@ namespace ZkInference.Field.Internal;
 /// same x, is detected per lane and that lane is recomputed by the one-point multiplication, so every
 /// input gets the exact result.
 /// </summary>
+/// <remarks>
+/// The hot methods here, in <see cref="PointLanes{TLanes, TElement}"/> and in <see cref="Fp2Vec8"/> are marked
+/// AggressiveOptimization: compiled fully optimized at their first call instead of starting at tier 0, where
+/// the vector code runs many times slower and a command of a few seconds (prepare phase2 at small powers)
+/// spends a measurable share of its time before the tier-up.
+/// </remarks>
 [SkipLocalsInit]
 internal static unsafe class BatchScalarMul
 {
@@ -39,6 +45,7 @@ internal static unsafe class BatchScalarMul
         for (; i < points.Length; i++) results[i] = G2Jacobian.Multiply(points[i], scalars[i]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void G1Group(ReadOnlySpan<G1Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G1Jacobian> results)
     {
         G1Jacobian* original = stackalloc G1Jacobian[Lanes];
@@ -46,10 +53,10 @@ internal static unsafe class BatchScalarMul
         bool* active = stackalloc bool[Lanes];
         bool* flip = stackalloc bool[Lanes];
         sbyte* da = stackalloc sbyte[Windows * Lanes], db = stackalloc sbyte[Windows * Lanes];
-        Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes];
+        Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes], az = stackalloc Fp[Lanes];
         Span<ulong> limbs = stackalloc ulong[4];
 
-        ToAffineLanes(points, original, ax, ay, active, scalars, ks);
+        ToIsomorphicLanes(points, original, ax, ay, az, active, scalars, ks);
         for (int l = 0; l < Lanes; l++)
         {
             Int128 k1 = 0, k2 = 0;
@@ -91,10 +98,15 @@ internal static unsafe class BatchScalarMul
         {
             if (!active[l] || infinite[l]) results[l] = G1Jacobian.Infinity;
             else if (exceptional[l]) results[l] = G1Jacobian.Multiply(original[l], ks[l]);
-            else results[l] = G1Jacobian.FromCore(new JacobianPoint<Fp>(x[l], y2[l], z[l]));
+            else
+            {
+                Fp.Mul(z[l], az[l], out Fp zOut);
+                results[l] = G1Jacobian.FromCore(new JacobianPoint<Fp>(x[l], y2[l], zOut));
+            }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void G2Group(ReadOnlySpan<G2Jacobian> points, ReadOnlySpan<Fr> scalars, Span<G2Jacobian> results)
     {
         G2Jacobian* original = stackalloc G2Jacobian[Lanes];
@@ -152,27 +164,29 @@ internal static unsafe class BatchScalarMul
         }
     }
 
-    // Copies the inputs aside (results may alias them) and converts the points to affine with one inversion.
-    // Lanes with the identity or a zero scalar are inactive and carry the generator's x, y as harmless filler.
-    private static void ToAffineLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
+    // Copies the inputs aside (results may alias them) and takes each G1 point (X : Y : Z) as the affine point
+    // (X, Y) of the isomorphic curve y² = x³ + b·Z⁶ (the image of (x, y) under (x, y) ↦ (Z²x, Z³y)), so no
+    // inversion is needed: the doubling and mixed-addition formulas do not involve b, φ commutes with the
+    // isomorphism, and a result (X' : Y' : Z') there is (X' : Y' : Z'·Z) on G1 (the caller multiplies by zs).
+    // Lanes with the identity or a zero scalar are inactive and carry the generator (Z = 1) as harmless filler.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ToIsomorphicLanes(ReadOnlySpan<G1Jacobian> points, G1Jacobian* original, Fp* ax, Fp* ay, Fp* zs, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
-        Span<Fp> zs = stackalloc Fp[Lanes], scratch = stackalloc Fp[Lanes];
         for (int l = 0; l < Lanes; l++)
         {
             original[l] = points[l];
             ks[l] = scalars[l];
             active[l] = !points[l].IsInfinity && !scalars[l].IsZero;
-            zs[l] = active[l] ? points[l].Z : Fp.One;
-        }
-        BatchInversion.InvertInPlace(zs, scratch);
-        for (int l = 0; l < Lanes; l++)
-        {
-            if (active[l]) JacobianPoint<Fp>.FromInverseZ(G1Jacobian.Core(original[l]), zs[l], out ax[l], out ay[l]);
-            else { ax[l] = G1Affine.Generator.X; ay[l] = G1Affine.Generator.Y; }
+            if (active[l]) { ax[l] = points[l].X; ay[l] = points[l].Y; zs[l] = points[l].Z; }
+            else { ax[l] = G1Affine.Generator.X; ay[l] = G1Affine.Generator.Y; zs[l] = Fp.One; }
         }
     }
 
-    private static void ToAffineLanes(ReadOnlySpan<G2Jacobian> points, G2Jacobian* original, Fp2* ax, Fp2* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
+    // Copies the inputs aside (results may alias them) and converts the points to affine with one inversion
+    // (G2 cannot take G1's isomorphic-curve route: ψ conjugates, which does not commute with scaling by Z ∈ Fp2).
+    // Lanes with the identity or a zero scalar are inactive and carry the generator's x, y as harmless filler.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ToAffineLanes(ReadOnlySpan<G2Jacobian> points, G2Jacobian* original, Fp2* ax, Fp2* ay, bool* active, ReadOnlySpan<Fr> scalars, Fr* ks)
     {
         Span<Fp2> zs = stackalloc Fp2[Lanes], scratch = stackalloc Fp2[Lanes];
         for (int l = 0; l < Lanes; l++)
@@ -206,6 +220,7 @@ internal static unsafe class BatchScalarMul
 
     // j·A for j = 1 … 8 in affine form, at index j·Lanes + lane. A has prime order r > 8, so no
     // intermediate sum meets the formulas' special cases.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BuildTable<TV, TE>(TE* ax, TE* ay, TE* tx, TE* ty)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
@@ -259,6 +274,7 @@ internal static unsafe class BatchScalarMul
 
     // The shared schedule: from the top window down, four doublings, then the A digit and the B digit. The
     // accumulators stay in registers; the identity and same-x lanes are tracked as lane masks.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TV, TE>(TE* tax, TE* tay, TE* tbx, TE* tby, sbyte* da, sbyte* db, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
@@ -280,6 +296,7 @@ internal static unsafe class BatchScalarMul
     private static bool AllZero(sbyte* d) => *(ulong*)d == 0;
 
     // acc += digit·(table point) in every lane whose digit is non-zero; returns whether any lane added.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AddDigits<TV, TE>(TE* tx, TE* ty, sbyte* digits, ref TV x, ref TV y, ref TV z,
         ref Vector512<ulong> inf, ref Vector512<ulong> exc)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>

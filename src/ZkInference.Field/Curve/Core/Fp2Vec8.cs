@@ -24,6 +24,7 @@ internal unsafe struct Fp2Vec8 : ILaneField<Fp2Vec8, Fp2>
 
     public static Fp2Vec8 One => OneLanes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Load(Fp2* p, out Fp2Vec8 r)
     {
         FpVec8.Load((Fp*)p, out FpVec8 lo);
@@ -37,6 +38,7 @@ internal unsafe struct Fp2Vec8 : ILaneField<Fp2Vec8, Fp2>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Store(in Fp2Vec8 v, Fp2* p)
     {
         FpVec8 lo, hi;
@@ -52,6 +54,7 @@ internal unsafe struct Fp2Vec8 : ILaneField<Fp2Vec8, Fp2>
         hi.Store((Fp*)p + 8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in Fp2Vec8 a, in Fp2Vec8 b, out Fp2Vec8 r)
     {
         FpVec8.Mul(a.C0, b.C0, out FpVec8 v0);
@@ -65,6 +68,7 @@ internal unsafe struct Fp2Vec8 : ILaneField<Fp2Vec8, Fp2>
         FpVec8.Sub(v2, v1, out r.C1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Square(in Fp2Vec8 a, out Fp2Vec8 r)
     {
         // (a0 + a1 u)² = (a0 + a1)(a0 − a1) + 2·a0·a1·u

@@ -45,6 +45,7 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     }
 
     /// <summary>The managed path of <see cref="Double"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DoubleManaged(in JacobianPoint<T> p, out JacobianPoint<T> r)
     {
         FieldOps<T>.Square(p.X, out T a);
@@ -140,6 +141,7 @@ internal struct JacobianPoint<T> where T : struct, IField<T>
     }
 
     /// <summary>r = p + q ("add-2007-bl"): 11M + 5S; every special case handled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in JacobianPoint<T> p, in JacobianPoint<T> q, out JacobianPoint<T> r)
     {
         if (p.Z.IsZero) { r = q; return; }

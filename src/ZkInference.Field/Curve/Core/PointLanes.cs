@@ -14,6 +14,7 @@ internal static class PointLanes<TLanes, TElement>
     where TLanes : struct, ILaneField<TLanes, TElement> where TElement : unmanaged
 {
     /// <summary>(X, Y, Z) ← 2·(X, Y, Z) in every lane ("dbl-2009-l", a = 0; Z = 0 stays 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(ref TLanes x, ref TLanes y, ref TLanes z)
     {
         TLanes.Square(x, out TLanes a);
@@ -43,6 +44,7 @@ internal static class PointLanes<TLanes, TElement>
     /// (x3, y3, z3) = (x1, y1, z1) + (x2, y2) in every lane ("madd-2007-bl"), and h = x2·z1² − x1: zero h
     /// means the two points share x (a doubling or a cancellation), which the formula does not handle.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddMixed(in TLanes x1, in TLanes y1, in TLanes z1, in TLanes x2, in TLanes y2,
         out TLanes x3, out TLanes y3, out TLanes z3, out TLanes h)
     {
@@ -78,6 +80,7 @@ internal static class PointLanes<TLanes, TElement>
     /// <paramref name="infinite"/>) takes the point, the others take the sum, and a lane whose sum the formula
     /// cannot form (same x) is marked in <paramref name="exceptional"/> for the caller to redo.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(ref TLanes x, ref TLanes y, ref TLanes z, in TLanes x2, in TLanes y2,
         Vector512<ulong> adds, ref Vector512<ulong> infinite, ref Vector512<ulong> exceptional)
     {
