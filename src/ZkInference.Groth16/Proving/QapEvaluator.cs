@@ -26,36 +26,15 @@ internal static class QapEvaluator
         return OddCosetQuotientFromEvaluations(key.DomainPower, a, b);
     }
 
-    /// <summary>Given A·w and B·w on the n-domain (overwritten), returns P = A·B − C on the odd coset.</summary>
+    /// <summary>Given A·w and B·w on the n-domain (overwritten), returns P = A·B − C on the odd coset (in <paramref name="a"/>).</summary>
     public static Fr[] OddCosetQuotientFromEvaluations(int power, Fr[] a, Fr[] b)
     {
-        if (power + 1 > 28) throw new Groth16Exception($"domain size 2^{power} is too large: the odd coset needs a 2n-th root of unity (n ≤ 2^27)");
-        int n = a.Length;
-        var cc = new Fr[n];
-        for (int i = 0; i < n; i++) Fr.Mul(a[i], b[i], out cc[i]);
-
-        EvaluationDomain domain = EvaluationDomain.ForLogSize(power);
-        Fr shift = EvaluationDomain.RootOfUnity(power + 1);   // ω₂ₙ alone: the 2n domain's tables are not needed
-        bool parallelInside = Environment.ProcessorCount < 3;
-        void ToOddCoset(Fr[] values)
-        {
-            domain.InverseFft(values, parallelInside);
-            domain.CosetFft(values, shift, parallelInside);
-        }
-        if (parallelInside) { ToOddCoset(a); ToOddCoset(b); ToOddCoset(cc); }
-        else Parallel.Invoke(() => ToOddCoset(a), () => ToOddCoset(b), () => ToOddCoset(cc));
-
-        // P = A·B − C in place in a.
-        for (int i = 0; i < n; i++)
-        {
-            Fr.Mul(a[i], b[i], out Fr ab);
-            Fr.Sub(ab, cc[i], out a[i]);
-        }
+        OddCosetQuotientInPlace(power, a, b, new Fr[a.Length]);
         return a;
     }
 
     /// <summary>
-    /// The same reduction in caller-provided storage (the streaming prover's one buffer): A·w in
+    /// The reduction in caller-provided storage (the streaming prover's one buffer): A·w in
     /// <paramref name="a"/> and B·w in <paramref name="b"/> (both overwritten), <paramref name="c"/> scratch;
     /// P is left in <paramref name="a"/>. The FFTs run one after another, each on all cores, and the domain's
     /// twiddles are not cached, so they are garbage as soon as this returns.

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using ZkInference.Field;
 using ZkInference.Groth16.Formats;
@@ -58,45 +57,20 @@ internal static class StreamingProver
     }
 
     /// <summary>
-    /// Streams section 4 in chunks into a = Σ c·w over the A entries and b over the B entries, each row times R:
-    /// the stored values decode to c·R without their usual R⁻¹ multiplication, saving one product per entry.
-    /// Validates every entry as <see cref="ZkeyFile.VisitCoefficients"/> does.
+    /// Streams section 4 into a = Σ c·w over the A entries and b over the B entries, each row times R: the
+    /// coefficients are read raw (c·R, without their usual R⁻¹ multiplication), saving one product per entry.
     /// </summary>
     private static void FoldCoefficients(BinFile f, ProvingKey header, ReadOnlySpan<Fr> w, Span<Fr> a, Span<Fr> b)
     {
-        int nVars = header.VariableCount, domain = header.DomainSize;
-        long size = f.OpenSection((int)ZkeySection.Coefficients, "coefficients");
-        if (size < 4) f.Fail($"section 4 (coefficients) has {size} bytes, too few for its count");
-        uint count = f.ReadUInt32();
-        long expected = 4 + (long)count * ZkeyCoefficientCodec.EntrySize;
-        if (size != expected) f.Fail($"section 4 (coefficients) declares {count} coefficients but has {size} bytes (expected {expected})");
+        using var reader = new ZkeyCoefficientReader(f, header.VariableCount, header.DomainSize, raw: true);
         a.Clear();
         b.Clear();
-        const int PerChunk = 1024;
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(PerChunk * ZkeyCoefficientCodec.EntrySize);
-        try
+        while (reader.TryNext(out ZkeyCoefficient c))
         {
-            for (uint first = 0; first < count; first += PerChunk)
-            {
-                int entries = (int)Math.Min(PerChunk, count - first);
-                Span<byte> bytes = chunk.AsSpan(0, entries * ZkeyCoefficientCodec.EntrySize);
-                f.ReadBytes(bytes);
-                for (int k = 0; k < entries; k++)
-                {
-                    ReadOnlySpan<byte> entry = bytes.Slice(k * ZkeyCoefficientCodec.EntrySize, ZkeyCoefficientCodec.EntrySize);
-                    uint i = first + (uint)k;
-                    if (!ZkeyCoefficientCodec.TryDecodeRaw(entry, out uint m, out uint row, out uint signal, out Fr value))
-                        f.Fail($"coefficient {i} has a value that is not below r");
-                    if (m > 1) f.Fail($"coefficient {i} names matrix {m} (expected 0 = A or 1 = B)");
-                    if (row >= domain) f.Fail($"coefficient {i} has row {row}, outside the domain of size {domain}");
-                    if (signal >= nVars) f.Fail($"coefficient {i} has signal {signal}, but there are only {nVars} variables");
-                    ref Fr target = ref (m == 0 ? ref a[(int)row] : ref b[(int)row]);
-                    Fr.Mul(value, w[(int)signal], out Fr term);
-                    Fr.Add(target, term, out target);
-                }
-            }
+            ref Fr target = ref (c.Matrix == QapMatrix.A ? ref a[c.Constraint] : ref b[c.Constraint]);
+            Fr.Mul(c.Value, w[c.Signal], out Fr term);
+            Fr.Add(target, term, out target);
         }
-        finally { ArrayPool<byte>.Shared.Return(chunk); }
     }
 
     /// <summary>Σ scalars[i]·P[i] over a G1 section streamed through the first <paramref name="capacity"/> slots of the buffer, in chunks that fit.</summary>

@@ -33,11 +33,8 @@ internal static class ZkeyCoefficientCodec
 
     public static bool TryDecode(ReadOnlySpan<byte> entry, out uint matrix, out uint constraint, out uint signal, out Fr value)
     {
-        matrix = BinaryPrimitives.ReadUInt32LittleEndian(entry);
-        constraint = BinaryPrimitives.ReadUInt32LittleEndian(entry[4..]);
-        signal = BinaryPrimitives.ReadUInt32LittleEndian(entry[8..]);
-        if (!Fr.TryReadMontgomeryLittleEndian(entry[12..EntrySize], out Fr doubled)) { value = default; return false; }
-        value = doubled * RInverse;
+        if (!TryDecodeRaw(entry, out matrix, out constraint, out signal, out Fr timesR)) { value = default; return false; }
+        value = timesR * RInverse;
         return true;
     }
 

@@ -96,32 +96,10 @@ public static class ZkeyFile
 
     private static ZkeyCoefficient[] ReadCoefficients(BinFile f, int nVars, int domain)
     {
-        ZkeyCoefficient[] result = [];
-        int next = 0;
-        VisitCoefficients(f, nVars, domain, count => result = new ZkeyCoefficient[count], c => result[next++] = c);
+        using var reader = new ZkeyCoefficientReader(f, nVars, domain, raw: false);
+        var result = new ZkeyCoefficient[reader.Count];
+        for (int i = 0; reader.TryNext(out ZkeyCoefficient c); i++) result[i] = c;
         return result;
-    }
-
-    /// <summary>Streams section 4, validating every entry, without storing it.</summary>
-    internal static void VisitCoefficients(BinFile f, int nVars, int domain, Action<int> begin, Action<ZkeyCoefficient> visit)
-    {
-        long size = f.OpenSection((int)ZkeySection.Coefficients, "coefficients");
-        if (size < 4) f.Fail($"section 4 (coefficients) has {size} bytes, too few for its count");
-        uint count = f.ReadUInt32();
-        long expected = 4 + (long)count * ZkeyCoefficientCodec.EntrySize;
-        if (size != expected) f.Fail($"section 4 (coefficients) declares {count} coefficients but has {size} bytes (expected {expected})");
-        begin((int)count);
-        Span<byte> entry = stackalloc byte[ZkeyCoefficientCodec.EntrySize];
-        for (uint i = 0; i < count; i++)
-        {
-            f.ReadBytes(entry);
-            if (!ZkeyCoefficientCodec.TryDecode(entry, out uint m, out uint row, out uint signal, out Fr value))
-                f.Fail($"coefficient {i} has a value that is not below r");
-            if (m > 1) f.Fail($"coefficient {i} names matrix {m} (expected 0 = A or 1 = B)");
-            if (row >= domain) f.Fail($"coefficient {i} has row {row}, outside the domain of size {domain}");
-            if (signal >= nVars) f.Fail($"coefficient {i} has signal {signal}, but there are only {nVars} variables");
-            visit(new ZkeyCoefficient((QapMatrix)m, (int)row, (int)signal, value));
-        }
     }
 
     /// <summary>Writes a .zkey exactly as snarkjs lays it out (sections 1–10 in order), atomically (temp file + rename).</summary>
