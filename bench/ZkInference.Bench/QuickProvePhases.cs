@@ -30,12 +30,15 @@ internal static class QuickProvePhases
         int n = header.VariableCount, nPub = header.PublicCount, domain = header.DomainSize;
         Stop("header");
         Fr[] a = new Fr[domain], b = new Fr[domain];
-        ZkeyFile.VisitCoefficients(f, n, domain, _ => { }, c =>
+        using (var reader = new ZkeyCoefficientReader(f, n, domain, raw: false))
         {
-            Fr[] target = c.Matrix == QapMatrix.A ? a : b;
-            Fr.Mul(c.Value, w[c.Signal], out Fr term);
-            Fr.Add(target[c.Constraint], term, out target[c.Constraint]);
-        });
+            while (reader.TryNext(out ZkeyCoefficient c))
+            {
+                Fr[] target = c.Matrix == QapMatrix.A ? a : b;
+                Fr.Mul(c.Value, w[c.Signal], out Fr term);
+                Fr.Add(target[c.Constraint], term, out target[c.Constraint]);
+            }
+        }
         Stop("coefficients");
         Fr[] p = QapEvaluator.OddCosetQuotientFromEvaluations(header.DomainPower, a, b);
         Stop("QAP FFTs");
