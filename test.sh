@@ -17,6 +17,11 @@ if [ -f tests/apt-packages.txt ] && command -v apt-get >/dev/null; then
   fi
 fi
 
+# The native prover build (tests/native/smoke.sh) links with the system C toolchain.
+if ! command -v cc >/dev/null && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc >/dev/null
+fi
+
 dotnet build ZkInference.sln -c Release -nologo -v quiet
 log=$(mktemp)
 status=0
@@ -25,4 +30,7 @@ dotnet test ZkInference.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
 awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
+
+# The ahead-of-time compiled zkinfer, published and run on real files.
+tests/native/smoke.sh || status=$?
 exit $status

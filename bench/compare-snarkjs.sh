@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
-# Times `zkinfer groth16 prove` (the Release build) against `snarkjs groth16 prove` (tests/interop/node_modules)
+# Times `zkinfer groth16 prove` (the native build: zkinfer compiled ahead of time, as tests/native/smoke.sh publishes it;
+# with --jit the .NET tool's Release build, zkinfer.dll on the JIT) against `snarkjs groth16 prove` (tests/interop/node_modules)
 # on the same .zkey and .wtns, alternating, RUNS times each (default 3); prints every run, the medians, the
 # ratio, the CPU time and each one's peak memory (/usr/bin/time -v, Maximum resident set size), and verifies every proof with
 # snarkjs. Runs on fixtures/scale_2e16; with --with-2e18 also on a 2^18-constraint circuit, built first if
 # needed (circom2 compile, about 8–11 minutes, then a development setup; timing only, never for use).
 #
 # Usage (from the repository root, after ./test.sh has installed the npm tools):
-#   bench/compare-snarkjs.sh [--with-2e18] [--runs N]
+#   bench/compare-snarkjs.sh [--with-2e18] [--runs N] [--jit]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 runs=3
 with_2e18=0
+jit=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --with-2e18) with_2e18=1 ;;
     --runs) runs="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "unknown argument: $1 (usage: bench/compare-snarkjs.sh [--with-2e18] [--runs N])" >&2; exit 2 ;;
+    --jit) jit=1 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (usage: bench/compare-snarkjs.sh [--with-2e18] [--runs N] [--jit])" >&2; exit 2 ;;
   esac
   shift
 done
@@ -27,14 +30,24 @@ done
 fixtures="$root/../shared/fixtures"
 interop="$root/tests/interop"
 snarkjs="$interop/node_modules/snarkjs/build/cli.cjs"
-zkinfer="$root/src/ZkInference.Cli/bin/Release/net10.0/zkinfer.dll"
+zkinfer_dll="$root/src/ZkInference.Cli/bin/Release/net10.0/zkinfer.dll"
 
 [ -f "$snarkjs" ] || { echo "snarkjs is not installed in tests/interop/node_modules: run ./test.sh first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is needed for the peak memory" >&2; exit 1; }
 [ -d "$fixtures/scale_2e16" ] || { echo "fixtures not found at $fixtures" >&2; exit 1; }
-if [ ! -f "$zkinfer" ]; then
-  echo "building zkinfer (Release)…"
-  dotnet build "$root/src/ZkInference.Cli" -c Release -nologo -v quiet >/dev/null
+if [ "$jit" = 1 ]; then
+  if [ ! -f "$zkinfer_dll" ]; then
+    echo "building zkinfer (Release)…"
+    dotnet build "$root/src/ZkInference.Cli" -c Release -nologo -v quiet >/dev/null
+  fi
+  zkinfer=(dotnet "$zkinfer_dll")
+  echo "zkinfer: the .NET tool's Release build on the JIT ($zkinfer_dll)"
+else
+  command -v cc >/dev/null || { echo "the native build needs a C toolchain (cc); install gcc, or pass --jit" >&2; exit 1; }
+  echo "publishing the native zkinfer (ahead of time, for this machine)…"
+  dotnet publish "$root/src/ZkInference.Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/native" -nologo -v quiet >/dev/null
+  zkinfer=("$root/artifacts/native/zkinfer")
+  echo "zkinfer: the native build (${zkinfer[0]})"
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/compare-snarkjs.XXXXXX")
@@ -52,7 +65,7 @@ prove_once() {
   local tool=$1 zkey=$2 wtns=$3 vk=$4 i=$5 out="$work/$1-$5" log="$work/$1-$5.time"
   mkdir -p "$out"
   if [ "$tool" = zkinfer ]; then
-    /usr/bin/time -v -o "$log" dotnet "$zkinfer" groth16 prove "$zkey" "$wtns" "$out/proof.json" "$out/public.json" >/dev/null
+    /usr/bin/time -v -o "$log" "${zkinfer[@]}" groth16 prove "$zkey" "$wtns" "$out/proof.json" "$out/public.json" >/dev/null
   else
     /usr/bin/time -v -o "$log" node "$snarkjs" groth16 prove "$zkey" "$wtns" "$out/proof.json" "$out/public.json" >/dev/null
   fi
@@ -100,8 +113,8 @@ if [ "$with_2e18" = 1 ]; then
     # A development key (groth16 setup --dev: random toxic waste, timing only). The ceremony route needs a
     # power-19 prepare phase2 (about half an hour of CPU here) and proves exactly the same amount of work.
     echo "== 2^18: development setup with zkinfer (timing only, insecure)…"
-    dotnet "$zkinfer" groth16 setup --dev "$build/circuit.r1cs" "$build/circuit_final.zkey" >/dev/null
+    "${zkinfer[@]}" groth16 setup --dev "$build/circuit.r1cs" "$build/circuit_final.zkey" >/dev/null
   fi
-  dotnet "$zkinfer" zkey export verificationkey "$build/circuit_final.zkey" "$build/verification_key.json" >/dev/null
+  "${zkinfer[@]}" zkey export verificationkey "$build/circuit_final.zkey" "$build/verification_key.json" >/dev/null
   compare "2^18" "$build/circuit_final.zkey" "$fixtures/scale_2e18/witness.wtns" "$build/verification_key.json"
 fi

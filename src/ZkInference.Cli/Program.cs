@@ -32,10 +32,16 @@ public static class Program
         Groth16SetupCommand.AddTo(root);
         ZkeyCeremonyCommands.AddTo(root);
         ZkeySolidityCommand.AddTo(root);
+        root.Subcommands.Add(IpfsCommands.Create());
+#if ZKINFER_NATIVE
+        root.Subcommands.Add(NativeBuildOnly.Create("market", "The inference marketplace"));
+        root.Subcommands.Add(NativeBuildOnly.Create("serve", "The prover server"));
+        root.Subcommands.Add(NativeBuildOnly.Create("dashboard", "The marketplace dashboard"));
+#else
         root.Subcommands.Add(Commands.Market.MarketCommands.Create());
         root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(IpfsCommands.Create());
         root.Subcommands.Add(DashboardCommand.Create());
+#endif
         return root;
     }
 }

@@ -17,6 +17,13 @@ internal static class DemoCommand
         var requests = new Option<int>("--requests") { Description = "Inference requests to send", DefaultValueFactory = _ => 6 };
         var ptau = new Option<string?>("--ptau") { Description = "A prepared powers-of-tau file for the Groth16 setup (default: a development setup)" };
         var command = new Command("demo", "Run the marketplace on the bundled model: local chain, contracts, servers, proofs, settlement") { dir, requests, ptau };
+#if ZKINFER_NATIVE
+        command.SetAction(_ =>
+        {
+            Console.Error.WriteLine("error: " + NativeBuildOnly.Message("demo") + " (`zkinfer demo circuit` is in this build)");
+            return 1;
+        });
+#else
         command.SetAction(async (parse, cancellation) =>
         {
             string folder = parse.GetValue(dir) ?? NewFolder();
@@ -31,6 +38,7 @@ internal static class DemoCommand
                 return 1;
             }
         });
+#endif
 
         var circuitDir = new Option<string?>("--dir") { Description = "Folder for the files the demo writes (default: a new temporary folder)" };
         var circuit = new Command("circuit", "The circom/snarkjs workflow on a bundled circuit: setup, witness, prove, verify (in process and as the EVM does)") { circuitDir };

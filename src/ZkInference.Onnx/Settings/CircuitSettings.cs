@@ -95,20 +95,13 @@ public sealed record CircuitSettings
     /// <summary>The entry of the layout with this name, or null.</summary>
     public PublicSignalEntry? Signal(string name) => PublicSignals.FirstOrDefault(e => e.Name == name);
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>The record as JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, CircuitSettingsJson.Default.CircuitSettings);
 
     /// <summary>Reads settings.json.</summary>
     public static CircuitSettings FromJson(string json, string name = "settings.json")
     {
-        try { return JsonSerializer.Deserialize<CircuitSettings>(json, Options) ?? throw new OnnxException($"{name} is empty"); }
+        try { return JsonSerializer.Deserialize(json, CircuitSettingsJson.Default.CircuitSettings) ?? throw new OnnxException($"{name} is empty"); }
         catch (JsonException e) { throw new OnnxException($"{name} is not valid settings: {e.Message}", e); }
     }
 }
