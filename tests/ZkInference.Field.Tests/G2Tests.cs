@@ -67,6 +67,36 @@ public sealed class G2Tests
             && lambda == Fp.Modulus - Fr.Modulus;
     }
 
+    [Property(MaxTest = 2000, Arbitrary = [typeof(Generators)])]
+    public bool FourWaySplitIsShortAndCorrect(Fr k) => FourWaySplitHolds(k.ToBigInteger());
+
+    [Fact]
+    public void FourWaySplitOfEdgeScalars()
+    {
+        BigInteger r = Fr.Modulus, lambda = Fp.Modulus - Fr.Modulus;
+        foreach (BigInteger k in new[] { BigInteger.Zero, 1, 2, 3, r - 1, r - 2, lambda, lambda - 1, lambda + 1, lambda * lambda % r,
+                     r / 2, r / 3, 2 * r / 3, BigInteger.One << 253, (BigInteger.One << 128) - 1, BigInteger.One << 128 })
+            Assert.True(FourWaySplitHolds(k), $"k = {k}");
+    }
+
+    // k ≡ Σ kᵢ·λⁱ (mod r) with every |kᵢ| < 2^PartBits, λ = 6x² the eigenvalue of ψ.
+    private static bool FourWaySplitHolds(BigInteger k)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        ZkInference.Field.Internal.Scalars.ToLimbs(Fr.FromBigInteger(k), limbs);
+        Span<Int128> parts = stackalloc Int128[4];
+        G2Split4.Decompose(limbs, parts);
+        BigInteger r = Fr.Modulus, lambda = 6 * (BigInteger)G2Endomorphism.Seed * G2Endomorphism.Seed, sum = 0, power = 1;
+        BigInteger bound = BigInteger.One << G2Split4.PartBits;
+        for (int i = 0; i < 4; i++)
+        {
+            if (BigInteger.Abs((BigInteger)parts[i]) >= bound) return false;
+            sum += (BigInteger)parts[i] * power;
+            power *= lambda;
+        }
+        return BigInteger.Remainder(BigInteger.Remainder(sum - k, r) + r, r).IsZero;
+    }
+
     [Fact]
     public void EdgeScalars()
     {

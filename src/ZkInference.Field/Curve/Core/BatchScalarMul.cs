@@ -5,10 +5,10 @@ namespace ZkInference.Field.Internal;
 
 /// <summary>
 /// Many independent scalar multiplications kᵢ·Pᵢ, eight at a time in vector registers (<see cref="PointLanes{TLanes, TElement}"/>).
-/// Each scalar is split in two ~128-bit halves by the curve's endomorphism (GLV's φ on G1, ψ on G2, as
-/// the one-point multiplications do), both halves are recoded in signed radix 16 (33 digits), and every
-/// lane walks the same schedule: four doublings, then one mixed addition per half from a per-lane table
-/// of 1·A … 8·A in affine form. A lane whose digit is zero keeps its value; a lane still at the identity
+/// Each scalar is split by the curve's endomorphism: in two ~128-bit halves on G1 (GLV's φ), in four ~66-bit
+/// parts on G2 (ψ, <see cref="G2Split4"/>). The parts are recoded in signed radix 16 (33 or 18 digits), and every
+/// lane walks the same schedule: four doublings, then one mixed addition per part from a per-lane table
+/// of 1·A … 8·A in affine form (mapped by φ or ψ, ψ², ψ³ for the other parts). A lane whose digit is zero keeps its value; a lane still at the identity
 /// takes the table point. The one case the formulas do not cover, an addition of two points with the
 /// same x, is detected per lane and that lane is recomputed by the one-point multiplication, so every
 /// input gets the exact result.
@@ -22,7 +22,9 @@ namespace ZkInference.Field.Internal;
 [SkipLocalsInit]
 internal static unsafe class BatchScalarMul
 {
-    private const int Windows = 33;
+    private const int Windows = 33;   // a 128-bit half: 32 signed radix-16 digits and a carry
+    private const int Windows4 = 18;  // a part below 2⁶⁶ (G2Split4.PartBits): 17 digits and a carry
+    private const int TableStride = 9 * Lanes;
     private const int Lanes = 8;
 
     /// <summary>results[i] = scalars[i]·points[i] on G1; results may be the points' own span.</summary>
@@ -52,7 +54,7 @@ internal static unsafe class BatchScalarMul
         Fr* ks = stackalloc Fr[Lanes];
         bool* active = stackalloc bool[Lanes];
         bool* flip = stackalloc bool[Lanes];
-        sbyte* da = stackalloc sbyte[Windows * Lanes], db = stackalloc sbyte[Windows * Lanes];
+        sbyte* da = stackalloc sbyte[2 * Windows * Lanes], db = da + Windows * Lanes;
         Fp* ax = stackalloc Fp[Lanes], ay = stackalloc Fp[Lanes], az = stackalloc Fp[Lanes];
         Span<ulong> limbs = stackalloc ulong[4];
 
@@ -68,12 +70,12 @@ internal static unsafe class BatchScalarMul
             // A = sign(k1)·P; φ(j·A) = (β·x, y) of j·A, negated when the halves' signs differ.
             if (k1 < 0) Fp.Neg(ay[l], out ay[l]);
             flip[l] = (k1 < 0) != (k2 < 0);
-            Recode(k1 < 0 ? (UInt128)(-k1) : (UInt128)k1, da + l);
-            Recode(k2 < 0 ? (UInt128)(-k2) : (UInt128)k2, db + l);
+            Recode(k1 < 0 ? (UInt128)(-k1) : (UInt128)k1, da + l, Windows);
+            Recode(k2 < 0 ? (UInt128)(-k2) : (UInt128)k2, db + l, Windows);
         }
 
-        Fp* tax = stackalloc Fp[9 * Lanes], tay = stackalloc Fp[9 * Lanes];
-        Fp* tbx = stackalloc Fp[9 * Lanes], tby = stackalloc Fp[9 * Lanes];
+        Fp* tax = stackalloc Fp[2 * TableStride], tay = stackalloc Fp[2 * TableStride];
+        Fp* tbx = tax + TableStride, tby = tay + TableStride;
         BuildTable<FpVec8, Fp>(ax, ay, tax, tay);
         Fp* beta = stackalloc Fp[Lanes];
         for (int l = 0; l < Lanes; l++) beta[l] = Glv.Beta;
@@ -93,7 +95,7 @@ internal static unsafe class BatchScalarMul
 
         Fp* x = stackalloc Fp[Lanes], y2 = stackalloc Fp[Lanes], z = stackalloc Fp[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
-        Run<FpVec8, Fp>(tax, tay, tbx, tby, da, db, x, y2, z, infinite, exceptional);
+        Run<FpVec8, Fp>(tax, tay, da, 2, Windows, x, y2, z, infinite, exceptional);
         for (int l = 0; l < Lanes; l++)
         {
             if (!active[l] || infinite[l]) results[l] = G1Jacobian.Infinity;
@@ -112,50 +114,54 @@ internal static unsafe class BatchScalarMul
         G2Jacobian* original = stackalloc G2Jacobian[Lanes];
         Fr* ks = stackalloc Fr[Lanes];
         bool* active = stackalloc bool[Lanes];
-        sbyte* da = stackalloc sbyte[Windows * Lanes], db = stackalloc sbyte[Windows * Lanes];
+        sbyte* digits = stackalloc sbyte[4 * Windows4 * Lanes];
         Fp2* ax = stackalloc Fp2[Lanes], ay = stackalloc Fp2[Lanes];
         Span<ulong> limbs = stackalloc ulong[4];
+        Span<Int128> parts = stackalloc Int128[4];
 
         ToAffineLanes(points, original, ax, ay, active, scalars, ks);
         for (int l = 0; l < Lanes; l++)
         {
-            UInt128 k0 = 0, k1 = 0;
+            parts.Clear();
             if (active[l])
             {
                 Scalars.ToLimbs(ks[l], limbs);
-                G2Split.Decompose(limbs, out k0, out k1);
+                G2Split4.Decompose(limbs, parts);
             }
-            Recode(k0, da + l);
-            Recode(k1, db + l);
+            for (int t = 0; t < 4; t++)
+            {
+                sbyte* d = digits + t * Windows4 * Lanes + l;
+                Recode(parts[t] < 0 ? (UInt128)(-parts[t]) : (UInt128)parts[t], d, Windows4);
+                if (parts[t] < 0)
+                    for (int w = 0; w < Windows4; w++) d[w * Lanes] = (sbyte)-d[w * Lanes];
+            }
         }
 
-        Fp2* tax = stackalloc Fp2[9 * Lanes], tay = stackalloc Fp2[9 * Lanes];
-        Fp2* tbx = stackalloc Fp2[9 * Lanes], tby = stackalloc Fp2[9 * Lanes];
-        BuildTable<Fp2Vec8, Fp2>(ax, ay, tax, tay);
-        // ψ(j·A) = (cx·conj(x), cy·conj(y)) on affine points.
+        // Table t holds ψᵗ(j·A); ψ(x, y) = (cx·conj(x), cy·conj(y)) on affine points.
+        Fp2* tx = stackalloc Fp2[4 * TableStride], ty = stackalloc Fp2[4 * TableStride];
+        BuildTable<Fp2Vec8, Fp2>(ax, ay, tx, ty);
         Fp2* c = stackalloc Fp2[Lanes];
         for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientX;
         Fp2Vec8.Load(c, out Fp2Vec8 cx);
         for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientY;
         Fp2Vec8.Load(c, out Fp2Vec8 cy);
-        for (int j = 1; j <= 8; j++)
-        {
-            for (int l = 0; l < Lanes; l++)
+        for (int t = 1; t < 4; t++)
+            for (int j = 1; j <= 8; j++)
             {
-                Fp2.Conjugate(tax[j * Lanes + l], out tbx[j * Lanes + l]);
-                Fp2.Conjugate(tay[j * Lanes + l], out tby[j * Lanes + l]);
+                int from = (t - 1) * TableStride + j * Lanes, to = t * TableStride + j * Lanes;
+                Fp2Vec8.Load(tx + from, out Fp2Vec8 bx);
+                FpVec8.Neg(bx.C1, out bx.C1);
+                Fp2Vec8.Mul(bx, cx, out bx);
+                Fp2Vec8.Store(bx, tx + to);
+                Fp2Vec8.Load(ty + from, out Fp2Vec8 by);
+                FpVec8.Neg(by.C1, out by.C1);
+                Fp2Vec8.Mul(by, cy, out by);
+                Fp2Vec8.Store(by, ty + to);
             }
-            Fp2Vec8.Load(tbx + j * Lanes, out Fp2Vec8 bx);
-            Fp2Vec8.Mul(bx, cx, out bx);
-            Fp2Vec8.Store(bx, tbx + j * Lanes);
-            Fp2Vec8.Load(tby + j * Lanes, out Fp2Vec8 by);
-            Fp2Vec8.Mul(by, cy, out by);
-            Fp2Vec8.Store(by, tby + j * Lanes);
-        }
 
         Fp2* x = stackalloc Fp2[Lanes], y = stackalloc Fp2[Lanes], z = stackalloc Fp2[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
-        Run<Fp2Vec8, Fp2>(tax, tay, tbx, tby, da, db, x, y, z, infinite, exceptional);
+        Run<Fp2Vec8, Fp2>(tx, ty, digits, 4, Windows4, x, y, z, infinite, exceptional);
         for (int l = 0; l < Lanes; l++)
         {
             if (!active[l] || infinite[l]) results[l] = G2Jacobian.Infinity;
@@ -204,18 +210,19 @@ internal static unsafe class BatchScalarMul
         }
     }
 
-    // Signed radix-16 digits of m < 2¹²⁸, least significant first, written every Lanes bytes (window-major).
-    private static void Recode(UInt128 m, sbyte* digits)
+    // Signed radix-16 digits of m < 2^(4·(windows − 1)), least significant first, written every Lanes bytes
+    // (window-major).
+    private static void Recode(UInt128 m, sbyte* digits, int windows)
     {
         int carry = 0;
-        for (int w = 0; w < Windows - 1; w++)
+        for (int w = 0; w < windows - 1; w++)
         {
             int d = (int)(m & 15) + carry;
             m >>= 4;
             carry = d >= 8 ? 1 : 0;
             digits[w * Lanes] = (sbyte)(d - 16 * carry);
         }
-        digits[(Windows - 1) * Lanes] = (sbyte)carry;
+        digits[(windows - 1) * Lanes] = (sbyte)carry;
     }
 
     // j·A for j = 1 … 8 in affine form, at index j·Lanes + lane. A has prime order r > 8, so no
@@ -272,28 +279,36 @@ internal static unsafe class BatchScalarMul
         }
     }
 
-    // The shared schedule: from the top window down, four doublings, then the A digit and the B digit. The
-    // accumulators stay in registers; the identity and same-x lanes are tracked as lane masks.
+    // The shared schedule: from the top window down, four doublings, then each part's digit (table t at
+    // t·TableStride, its digits at t·windows·Lanes). The accumulators stay in registers; the identity and same-x
+    // lanes are tracked as lane masks.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TV, TE>(TE* tax, TE* tay, TE* tbx, TE* tby, sbyte* da, sbyte* db, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
+    private static void Run<TV, TE>(TE* tx, TE* ty, sbyte* digits, int tables, int windows, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
         where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
         TV ax = TV.One, ay = TV.One, az = default;
         Vector512<ulong> inf = Vector512<ulong>.AllBitsSet, exc = Vector512<ulong>.Zero;
-        int top = Windows - 1;
-        while (top >= 0 && AllZero(da + top * Lanes) && AllZero(db + top * Lanes)) top--;
+        int top = windows - 1;
+        while (top >= 0 && AllZeroAt(digits, tables, windows, top)) top--;
         bool started = false;
         for (int w = top; w >= 0; w--)
         {
             if (started)
                 for (int s = 0; s < 4; s++) PointLanes<TV, TE>.Double(ref ax, ref ay, ref az);
-            started |= AddDigits<TV, TE>(tax, tay, da + w * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
-            started |= AddDigits<TV, TE>(tbx, tby, db + w * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
+            for (int t = 0; t < tables; t++)
+                started |= AddDigits<TV, TE>(tx + t * TableStride, ty + t * TableStride, digits + (t * windows + w) * Lanes, ref ax, ref ay, ref az, ref inf, ref exc);
         }
         PointLanes<TV, TE>.Store(ax, ay, az, inf, exc, x, y, z, infinite, exceptional);
     }
 
     private static bool AllZero(sbyte* d) => *(ulong*)d == 0;
+
+    private static bool AllZeroAt(sbyte* digits, int tables, int windows, int w)
+    {
+        for (int t = 0; t < tables; t++)
+            if (!AllZero(digits + (t * windows + w) * Lanes)) return false;
+        return true;
+    }
 
     // acc += digit·(table point) in every lane whose digit is non-zero; returns whether any lane added.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -5,11 +5,11 @@ namespace ZkInference.Field.Internal;
 
 /// <summary>
 /// k·Pᵢ for many points and one scalar k, eight points at a time in vector registers. k is split once (GLV's
-/// φ on G1, ψ on G2, as in <see cref="BatchScalarMul"/>) and its halves recoded once; because every lane then
-/// has the same digits, the halves can be written in width-5 NAF (odd digits up to ±15, one non-zero digit in
-/// about six) where independent scalars need fixed signed radix-16 windows: about 22 mixed additions per half
-/// instead of 32, each taking one table entry already in registers. The per-lane table holds the odd multiples
-/// A, 3A, …, 15A in affine form. Identity inputs, a zero scalar and the same-x case are handled as in
+/// φ on G1 in two halves, ψ on G2 in four parts, as in <see cref="BatchScalarMul"/>) and its parts recoded once;
+/// because every lane then has the same digits, the parts can be written in width-5 NAF (odd digits up to ±15,
+/// one non-zero digit in about six) where independent scalars need fixed signed radix-16 windows: about 22 mixed
+/// additions per 128-bit half instead of 32, each taking one table entry already in registers. The per-lane table
+/// holds the odd multiples A, 3A, …, 15A in affine form (mapped by φ or ψ, ψ², ψ³ for the other parts). Identity inputs, a zero scalar and the same-x case are handled as in
 /// <see cref="BatchScalarMul"/> (filler lanes; a same-x lane is recomputed by the one-point multiplication).
 /// </summary>
 [SkipLocalsInit]
@@ -29,7 +29,9 @@ internal static unsafe class SharedScalarMul
             Scalars.ToLimbs(k, limbs);
             Glv.Decompose(limbs, out Int128 k1, out Int128 k2);
             sbyte* d1 = stackalloc sbyte[MaxDigits], d2 = stackalloc sbyte[MaxDigits];
-            var digits = new Schedule(d1, Naf((UInt128)(k1 < 0 ? -k1 : k1), d1), d2, Naf((UInt128)(k2 < 0 ? -k2 : k2), d2));
+            var digits = new Schedule(2);
+            digits.Set(0, d1, Naf((UInt128)(k1 < 0 ? -k1 : k1), d1));
+            digits.Set(1, d2, Naf((UInt128)(k2 < 0 ? -k2 : k2), d2));
             // A = sign(k1)·P; the second table is φ of the first, negated when the halves' signs differ.
             bool negate = k1 < 0, flip = (k1 < 0) != (k2 < 0);
             for (; i + Lanes <= points.Length; i += Lanes)
@@ -46,20 +48,48 @@ internal static unsafe class SharedScalarMul
         {
             Span<ulong> limbs = stackalloc ulong[4];
             Scalars.ToLimbs(k, limbs);
-            G2Split.Decompose(limbs, out UInt128 k0, out UInt128 k1);
-            sbyte* d0 = stackalloc sbyte[MaxDigits], d1 = stackalloc sbyte[MaxDigits];
-            var digits = new Schedule(d0, Naf(k0, d0), d1, Naf(k1, d1));
+            Span<Int128> parts = stackalloc Int128[4];
+            G2Split4.Decompose(limbs, parts);
+            sbyte* all = stackalloc sbyte[4 * MaxDigits];
+            var digits = new Schedule(4);
+            for (int t = 0; t < 4; t++)
+            {
+                // A negative part takes the NAF of its magnitude with every digit negated.
+                sbyte* d = all + t * MaxDigits;
+                int length = Naf(parts[t] < 0 ? (UInt128)(-parts[t]) : (UInt128)parts[t], d);
+                if (parts[t] < 0)
+                    for (int n = 0; n < length; n++) d[n] = (sbyte)-d[n];
+                digits.Set(t, d, length);
+            }
             for (; i + Lanes <= points.Length; i += Lanes)
                 G2Group(points.Slice(i, Lanes), k, digits, results.Slice(i, Lanes));
         }
         for (; i < points.Length; i++) results[i] = G2Jacobian.Multiply(points[i], k);
     }
 
-    // The two digit strings (least significant first) of the halves.
-    private readonly struct Schedule(sbyte* a, int lengthA, sbyte* b, int lengthB)
+    // The digit strings (least significant first) of the parts: two on G1, four on G2.
+    private struct Schedule(int count)
     {
-        public readonly sbyte* A = a, B = b;
-        public readonly int LengthA = lengthA, LengthB = lengthB;
+        public readonly int Count = count;
+        private fixed long strings[4];
+        private fixed int lengths[4];
+
+        public void Set(int part, sbyte* digits, int length)
+        {
+            strings[part] = (long)digits;
+            lengths[part] = length;
+        }
+
+        public readonly int Length(int part) => lengths[part];
+
+        public readonly int Digit(int part, int i) => i < lengths[part] ? ((sbyte*)strings[part])[i] : 0;
+
+        public readonly int MaxLength()
+        {
+            int m = 0;
+            for (int t = 0; t < Count; t++) m = Math.Max(m, lengths[t]);
+            return m;
+        }
     }
 
     private static int Naf(UInt128 m, sbyte* digits)
@@ -84,8 +114,8 @@ internal static unsafe class SharedScalarMul
         if (negate)
             for (int l = 0; l < Lanes; l++) Fp.Neg(ay[l], out ay[l]);
 
-        FpVec8* tax = stackalloc FpVec8[Odd], tay = stackalloc FpVec8[Odd];
-        FpVec8* tbx = stackalloc FpVec8[Odd], tby = stackalloc FpVec8[Odd];
+        FpVec8* tax = stackalloc FpVec8[2 * Odd], tay = stackalloc FpVec8[2 * Odd];
+        FpVec8* tbx = tax + Odd, tby = tay + Odd;
         OddMultiples<FpVec8, Fp>(ax, ay, tax, tay);
         Fp* beta = stackalloc Fp[Lanes];
         for (int l = 0; l < Lanes; l++) beta[l] = Glv.Beta;
@@ -99,7 +129,7 @@ internal static unsafe class SharedScalarMul
 
         Fp* x = stackalloc Fp[Lanes], y = stackalloc Fp[Lanes], z = stackalloc Fp[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
-        Run<FpVec8, Fp>(tax, tay, tbx, tby, digits, x, y, z, infinite, exceptional);
+        Run<FpVec8, Fp>(tax, tay, digits, x, y, z, infinite, exceptional);
         for (int l = 0; l < Lanes; l++)
         {
             if (!active[l] || infinite[l]) results[l] = G1Jacobian.Infinity;
@@ -123,28 +153,28 @@ internal static unsafe class SharedScalarMul
         same.Fill(k);
         BatchScalarMul.ToAffineLanes(points, original, ax, ay, active, same, ks);
 
-        Fp2Vec8* tax = stackalloc Fp2Vec8[Odd], tay = stackalloc Fp2Vec8[Odd];
-        Fp2Vec8* tbx = stackalloc Fp2Vec8[Odd], tby = stackalloc Fp2Vec8[Odd];
-        OddMultiples<Fp2Vec8, Fp2>(ax, ay, tax, tay);
-        // ψ(j·A) = (cx·conj(x), cy·conj(y)) on affine points; conjugation negates the imaginary limbs.
+        // Table t holds ψᵗ of the odd multiples; ψ(x, y) = (cx·conj(x), cy·conj(y)) on affine points, and
+        // conjugation negates the imaginary limbs.
+        Fp2Vec8* tx = stackalloc Fp2Vec8[4 * Odd], ty = stackalloc Fp2Vec8[4 * Odd];
+        OddMultiples<Fp2Vec8, Fp2>(ax, ay, tx, ty);
         Fp2* c = stackalloc Fp2[Lanes];
         for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientX;
         Fp2Vec8.Load(c, out Fp2Vec8 cx);
         for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientY;
         Fp2Vec8.Load(c, out Fp2Vec8 cy);
-        for (int j = 0; j < Odd; j++)
+        for (int j = Odd; j < 4 * Odd; j++)
         {
-            Fp2Vec8 conj = tax[j];
+            Fp2Vec8 conj = tx[j - Odd];
             FpVec8.Neg(conj.C1, out conj.C1);
-            Fp2Vec8.Mul(conj, cx, out tbx[j]);
-            conj = tay[j];
+            Fp2Vec8.Mul(conj, cx, out tx[j]);
+            conj = ty[j - Odd];
             FpVec8.Neg(conj.C1, out conj.C1);
-            Fp2Vec8.Mul(conj, cy, out tby[j]);
+            Fp2Vec8.Mul(conj, cy, out ty[j]);
         }
 
         Fp2* x = stackalloc Fp2[Lanes], y = stackalloc Fp2[Lanes], z = stackalloc Fp2[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
-        Run<Fp2Vec8, Fp2>(tax, tay, tbx, tby, digits, x, y, z, infinite, exceptional);
+        Run<Fp2Vec8, Fp2>(tx, ty, digits, x, y, z, infinite, exceptional);
         for (int l = 0; l < Lanes; l++)
         {
             if (!active[l] || infinite[l]) results[l] = G2Jacobian.Infinity;
@@ -195,22 +225,24 @@ internal static unsafe class SharedScalarMul
         }
     }
 
-    // From the top digit down: one doubling per digit position (once the accumulator holds a point), then the
-    // two halves' digits, each a mixed addition of ±table entry in every lane at once.
+    // From the top digit down: one doubling per digit position (once the accumulator holds a point), then each
+    // part's digit (table t at t·Odd), a mixed addition of ±table entry in every lane at once.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TV, TE>(TV* tax, TV* tay, TV* tbx, TV* tby, in Schedule digits, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
+    private static void Run<TV, TE>(TV* tx, TV* ty, in Schedule digits, TE* x, TE* y, TE* z, bool* infinite, bool* exceptional)
         where TV : unmanaged, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
         TV ax = TV.One, ay = TV.One, az = default;
         Vector512<ulong> all = Vector512<ulong>.AllBitsSet;
         Vector512<ulong> inf = Vector512<ulong>.AllBitsSet, exc = Vector512<ulong>.Zero;
         bool started = false;
-        for (int i = Math.Max(digits.LengthA, digits.LengthB) - 1; i >= 0; i--)
+        for (int i = digits.MaxLength() - 1; i >= 0; i--)
         {
             if (started) PointLanes<TV, TE>.Double(ref ax, ref ay, ref az);
-            int da = i < digits.LengthA ? digits.A[i] : 0, db = i < digits.LengthB ? digits.B[i] : 0;
-            if (da != 0) { Add<TV, TE>(tax, tay, da, ref ax, ref ay, ref az, all, ref inf, ref exc); started = true; }
-            if (db != 0) { Add<TV, TE>(tbx, tby, db, ref ax, ref ay, ref az, all, ref inf, ref exc); started = true; }
+            for (int t = 0; t < digits.Count; t++)
+            {
+                int d = digits.Digit(t, i);
+                if (d != 0) { Add<TV, TE>(tx + t * Odd, ty + t * Odd, d, ref ax, ref ay, ref az, all, ref inf, ref exc); started = true; }
+            }
         }
         PointLanes<TV, TE>.Store(ax, ay, az, inf, exc, x, y, z, infinite, exceptional);
     }
