@@ -30,17 +30,7 @@ done
 snarkjs="$root/tests/interop/node_modules/snarkjs/build/cli.cjs"
 [ -f "$snarkjs" ] || { echo "snarkjs is not installed in tests/interop/node_modules: run ./test.sh first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is needed for CPU time and peak memory" >&2; exit 1; }
-if [ "$jit" = 1 ]; then
-  dll="$root/src/ZkInference.Cli/bin/Release/net10.0/zkinfer.dll"
-  [ -f "$dll" ] || dotnet build "$root/src/ZkInference.Cli" -c Release -nologo -v quiet >/dev/null
-  zkinfer=(dotnet "$dll")
-else
-  command -v cc >/dev/null || { echo "the native build needs a C toolchain (cc); install gcc, or pass --jit" >&2; exit 1; }
-  echo "publishing the native zkinfer (ahead of time, for this machine)…"
-  dotnet publish "$root/src/ZkInference.Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/native" -nologo -v quiet >/dev/null
-  zkinfer=("$root/artifacts/native/zkinfer")
-fi
-echo "zkinfer: ${zkinfer[*]}"
+source "$root/bench/zkinfer-command.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/compare-phase2.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -30,25 +30,11 @@ done
 fixtures="$root/../shared/fixtures"
 interop="$root/tests/interop"
 snarkjs="$interop/node_modules/snarkjs/build/cli.cjs"
-zkinfer_dll="$root/src/ZkInference.Cli/bin/Release/net10.0/zkinfer.dll"
 
 [ -f "$snarkjs" ] || { echo "snarkjs is not installed in tests/interop/node_modules: run ./test.sh first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is needed for the peak memory" >&2; exit 1; }
 [ -d "$fixtures/scale_2e16" ] || { echo "fixtures not found at $fixtures" >&2; exit 1; }
-if [ "$jit" = 1 ]; then
-  if [ ! -f "$zkinfer_dll" ]; then
-    echo "building zkinfer (Release)…"
-    dotnet build "$root/src/ZkInference.Cli" -c Release -nologo -v quiet >/dev/null
-  fi
-  zkinfer=(dotnet "$zkinfer_dll")
-  echo "zkinfer: the .NET tool's Release build on the JIT ($zkinfer_dll)"
-else
-  command -v cc >/dev/null || { echo "the native build needs a C toolchain (cc); install gcc, or pass --jit" >&2; exit 1; }
-  echo "publishing the native zkinfer (ahead of time, for this machine)…"
-  dotnet publish "$root/src/ZkInference.Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/native" -nologo -v quiet >/dev/null
-  zkinfer=("$root/artifacts/native/zkinfer")
-  echo "zkinfer: the native build (${zkinfer[0]})"
-fi
+source "$root/bench/zkinfer-command.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/compare-snarkjs.XXXXXX")
 trap 'rm -rf "$work"' EXIT
