@@ -30,6 +30,18 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
     /// <summary>Constraints of deferred rescales, by the layer report index of the product layer they belong to.</summary>
     public Dictionary<int, int> DeferredRescaleConstraints { get; } = [];
 
+    /// <summary>
+    /// Remainder bits of product layers' roundings decomposed inside a later function's clamp (<see cref="RescaleClamp"/>),
+    /// by the layer report index of the product layer: the marginal cost of taking the wide accumulator-scale input.
+    /// </summary>
+    public Dictionary<int, int> AbsorbedRoundingConstraints { get; } = [];
+
+    /// <summary>Charges <paramref name="bits"/> remainder bits of <paramref name="t"/>'s pending rounding, decomposed by a function's clamp, to its product layer.</summary>
+    public void ChargeAbsorbedRounding(QTensor t, int bits)
+    {
+        if (t.Pending is { Producer: >= 0 } p && bits > 0) AbsorbedRoundingConstraints[p.Producer] = AbsorbedRoundingConstraints.GetValueOrDefault(p.Producer) + bits;
+    }
+
     /// <summary>All constraints laid out so far for pending rescales (and their ReLUs), wherever they belong.</summary>
     public int ForcedConstraints { get; private set; }
 
@@ -77,7 +89,7 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
         int own = B.ConstraintCount - before;
         if (p.Relu)
         {
-            own = Math.Max(0, t.Scale - p.TargetScale) * t.Count;
+            own = Math.Max(0, t.Scale - p.TargetScale) * t.Values.Count(v => !v.IsConstant); // constants round for free
             var values = new LinearCombination[r.Count];
             for (int k = 0; k < r.Count; k++)
             {
@@ -115,12 +127,15 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
             Visibility.Public => B.PublicInputs($"param{Params.Count}", q.Length),
             _ => B.PrivateInputs($"param{Params.Count}", q.Length),
         };
-        var values = new LinearCombination[q.Length];
-        for (int k = 0; k < q.Length; k++) values[k] = wires is null ? Fr.FromInt64(q[k]) : wires[k];
-        Params.Add(new ParamTensor(c.Name, c.Shape, q, wires));
         // Hashed and fixed parameters are pinned to the model's values (by the commitment or the circuit), so bounds
         // may use them; public and private ones could be anything, so they are range-checked to the model's bound.
         bool pinned = Settings.ParamVisibility is Visibility.Hashed or Visibility.Fixed;
+        var values = new LinearCombination[q.Length];
+        // A pinned parameter that quantizes to 0 is used as the constant 0 (its wire is still committed): as for a
+        // weight of 0, which costs no product, the value is the model's, so a bias of 0 adds nothing and a sum of
+        // such terms stays a constant that later ops fold (a dead neuron's activation costs nothing).
+        for (int k = 0; k < q.Length; k++) values[k] = wires is null || (pinned && q[k] == 0) ? Fr.FromInt64(q[k]) : wires[k];
+        Params.Add(new ParamTensor(c.Name, c.Shape, q, wires));
         if (!pinned)
             foreach (Variable v in wires!) Circuit.Gadgets.Bits.RangeCheck(B, v + Circuit.Gadgets.Bits.Pow2(QTensor.BitsFor(bound) - 1), QTensor.BitsFor(bound));
         if (!pinned) bound = (BigInteger.One << (QTensor.BitsFor(bound) - 1));
@@ -187,4 +202,10 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
 /// remainder range check (shift bits per element): the quotient's decomposition doubles as the ReLU's sign.
 /// </param>
 /// <param name="InheritedRescaleConstraints">Constraints this node laid out for earlier layers' pending rescales (and ReLUs); included in <paramref name="Constraints"/>.</param>
-public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits, int DeferredRescaleConstraints = 0, int InheritedRescaleConstraints = 0);
+/// <param name="AbsorbedRoundingConstraints">
+/// For a product layer whose rounding a Sigmoid, Tanh, Exp or Softmax took into its clamp's decomposition: the
+/// remainder bits decomposed there (shift bits per non-constant rounded value, and per comparison of a Softmax's max
+/// of the exact sums), counted in that node's <paramref name="Constraints"/> too. A function given an already rounded
+/// input would not need them, so the benchmarks count them with the product layer, as a ReLU's remainder check.
+/// </param>
+public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits, int DeferredRescaleConstraints = 0, int InheritedRescaleConstraints = 0, int AbsorbedRoundingConstraints = 0);
