@@ -173,11 +173,24 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
         return new QTensor(t.Shape, t.Values.Select(v => v.Scale(k)).ToArray(), scale, bound) { NonNegative = t.NonNegative };
     }
 
-    /// <summary>Makes every element a single wire (1 linear constraint for each that is not), so products have short rows.</summary>
-    public QTensor Materialize(QTensor t)
+    /// <summary>
+    /// The most matrix entries inlining one combination into the products it takes part in may add before it is
+    /// materialized instead. An entry costs the prover about one field product; a constraint and a wire (FFT rows and
+    /// MSM points) cost it thousands, so short combinations are inlined and only long, much reused ones are materialized.
+    /// </summary>
+    public const int InlineEntries = 64;
+
+    /// <summary>
+    /// Makes an element that is a combination a single wire (1 linear constraint each) when it takes part in
+    /// <paramref name="uses"/> products and inlining it would add more than <see cref="InlineEntries"/> entries
+    /// (terms − 1 per use); short ones (a 2×2 average of four wires used by ten products, a scaled wire) stay inline:
+    /// a product of a combination and a wire is one constraint either way.
+    /// </summary>
+    public QTensor Materialize(QTensor t, int uses = int.MaxValue)
     {
-        if (t.Values.All(v => v.IsConstant || v.TryGetVariable(out _))) return t;
-        var values = t.Values.Select(v => v.IsConstant || v.TryGetVariable(out _) ? v : (LinearCombination)B.ToVariable(v)).ToArray();
+        bool Keep(LinearCombination v) => v.IsConstant || v.TryGetVariable(out _) || (long)(v.Terms.Length - 1) * uses <= InlineEntries;
+        if (t.Values.All(Keep)) return t;
+        var values = t.Values.Select(v => Keep(v) ? v : (LinearCombination)B.ToVariable(v)).ToArray();
         return new QTensor(t.Shape, values, t.Scale, t.Bound) { NonNegative = t.NonNegative };
     }
 
