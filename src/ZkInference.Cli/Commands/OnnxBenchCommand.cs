@@ -41,13 +41,14 @@ internal static class OnnxBenchCommand
             if (!Verifier.Verify(key.ToVerifyingKey(), proved.PublicSignals, proved.Proof).IsValid) throw new InvalidOperationException("the proof does not verify");
             long macs = c.Settings.MultiplyAccumulates;
             // A product layer's own constraints (not the earlier layers' rescales it laid out) plus its own rescale, also
-            // when a later node laid it out (with a ReLU: the remainder check only; see LayerReport).
+            // when a later node laid it out (with a ReLU: the remainder check only) or a function's clamp decomposed its
+            // remainder bits (see LayerReport).
             long productLayerConstraints = c.Settings.Layers.Where(l => l.MultiplyAccumulates > 0)
-                .Sum(l => (long)l.Constraints - l.InheritedRescaleConstraints + l.DeferredRescaleConstraints);
+                .Sum(l => (long)l.Constraints - l.InheritedRescaleConstraints + l.DeferredRescaleConstraints + l.AbsorbedRoundingConstraints);
             long productConstraints = c.Settings.Layers.Sum(l => (long)l.ProductConstraints);
             double peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
             Console.Out.WriteLine("| model | params | MACs | constraints | constraints/MAC (all) | Gemm/Conv layers: constraints/MAC (products only) | compile s | witness s | setup s (dev) | prove s | peak MiB |");
-            Console.Out.WriteLine($"| {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(p.GetValue(model)!)))} ({vis.ToString().ToLowerInvariant()}) | {m.Constants.Values.Sum(t => t.Data.Length)} | {macs} | {c.Settings.Constraints} | {(double)c.Settings.Constraints / Math.Max(1, macs):F2} | {(double)productLayerConstraints / Math.Max(1, macs):F2} ({(double)productConstraints / Math.Max(1, macs):F2}) | {compile:F1} | {witness:F2} | {setup:F1} | {prove:F1} | {peak:F0} |");
+            Console.Out.WriteLine($"| {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(p.GetValue(model)!)))} ({vis.ToString().ToLowerInvariant()}) | {m.Constants.Values.Sum(t => t.Data.Length)} | {macs} | {c.Settings.Constraints} | {(double)c.Settings.Constraints / Math.Max(1, macs):F2} | {(double)productLayerConstraints / Math.Max(1, macs):F3} ({(double)productConstraints / Math.Max(1, macs):F3}) | {compile:F1} | {witness:F2} | {setup:F1} | {prove:F1} | {peak:F0} |");
             return 0;
         }));
         return cmd;

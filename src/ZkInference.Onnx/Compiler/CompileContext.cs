@@ -30,6 +30,18 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
     /// <summary>Constraints of deferred rescales, by the layer report index of the product layer they belong to.</summary>
     public Dictionary<int, int> DeferredRescaleConstraints { get; } = [];
 
+    /// <summary>
+    /// Remainder bits of product layers' roundings decomposed inside a later function's clamp (<see cref="RescaleClamp"/>),
+    /// by the layer report index of the product layer: the marginal cost of taking the wide accumulator-scale input.
+    /// </summary>
+    public Dictionary<int, int> AbsorbedRoundingConstraints { get; } = [];
+
+    /// <summary>Charges <paramref name="bits"/> remainder bits of <paramref name="t"/>'s pending rounding, decomposed by a function's clamp, to its product layer.</summary>
+    public void ChargeAbsorbedRounding(QTensor t, int bits)
+    {
+        if (t.Pending is { Producer: >= 0 } p && bits > 0) AbsorbedRoundingConstraints[p.Producer] = AbsorbedRoundingConstraints.GetValueOrDefault(p.Producer) + bits;
+    }
+
     /// <summary>All constraints laid out so far for pending rescales (and their ReLUs), wherever they belong.</summary>
     public int ForcedConstraints { get; private set; }
 
@@ -77,7 +89,7 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
         int own = B.ConstraintCount - before;
         if (p.Relu)
         {
-            own = Math.Max(0, t.Scale - p.TargetScale) * t.Count;
+            own = Math.Max(0, t.Scale - p.TargetScale) * t.Values.Count(v => !v.IsConstant); // constants round for free
             var values = new LinearCombination[r.Count];
             for (int k = 0; k < r.Count; k++)
             {
@@ -115,12 +127,15 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
             Visibility.Public => B.PublicInputs($"param{Params.Count}", q.Length),
             _ => B.PrivateInputs($"param{Params.Count}", q.Length),
         };
-        var values = new LinearCombination[q.Length];
-        for (int k = 0; k < q.Length; k++) values[k] = wires is null ? Fr.FromInt64(q[k]) : wires[k];
-        Params.Add(new ParamTensor(c.Name, c.Shape, q, wires));
         // Hashed and fixed parameters are pinned to the model's values (by the commitment or the circuit), so bounds
         // may use them; public and private ones could be anything, so they are range-checked to the model's bound.
         bool pinned = Settings.ParamVisibility is Visibility.Hashed or Visibility.Fixed;
+        var values = new LinearCombination[q.Length];
+        // A pinned parameter that quantizes to 0 is used as the constant 0 (its wire is still committed): as for a
+        // weight of 0, which costs no product, the value is the model's, so a bias of 0 adds nothing and a sum of
+        // such terms stays a constant that later ops fold (a dead neuron's activation costs nothing).
+        for (int k = 0; k < q.Length; k++) values[k] = wires is null || (pinned && q[k] == 0) ? Fr.FromInt64(q[k]) : wires[k];
+        Params.Add(new ParamTensor(c.Name, c.Shape, q, wires));
         if (!pinned)
             foreach (Variable v in wires!) Circuit.Gadgets.Bits.RangeCheck(B, v + Circuit.Gadgets.Bits.Pow2(QTensor.BitsFor(bound) - 1), QTensor.BitsFor(bound));
         if (!pinned) bound = (BigInteger.One << (QTensor.BitsFor(bound) - 1));
@@ -158,11 +173,24 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
         return new QTensor(t.Shape, t.Values.Select(v => v.Scale(k)).ToArray(), scale, bound) { NonNegative = t.NonNegative };
     }
 
-    /// <summary>Makes every element a single wire (1 linear constraint for each that is not), so products have short rows.</summary>
-    public QTensor Materialize(QTensor t)
+    /// <summary>
+    /// The most matrix entries inlining one combination into the products it takes part in may add before it is
+    /// materialized instead. An entry costs the prover about one field product; a constraint and a wire (FFT rows and
+    /// MSM points) cost it thousands, so short combinations are inlined and only long, much reused ones are materialized.
+    /// </summary>
+    public const int InlineEntries = 64;
+
+    /// <summary>
+    /// Makes an element that is a combination a single wire (1 linear constraint each) when it takes part in
+    /// <paramref name="uses"/> products and inlining it would add more than <see cref="InlineEntries"/> entries
+    /// (terms − 1 per use); short ones (a 2×2 average of four wires used by ten products, a scaled wire) stay inline:
+    /// a product of a combination and a wire is one constraint either way.
+    /// </summary>
+    public QTensor Materialize(QTensor t, int uses = int.MaxValue)
     {
-        if (t.Values.All(v => v.IsConstant || v.TryGetVariable(out _))) return t;
-        var values = t.Values.Select(v => v.IsConstant || v.TryGetVariable(out _) ? v : (LinearCombination)B.ToVariable(v)).ToArray();
+        bool Keep(LinearCombination v) => v.IsConstant || v.TryGetVariable(out _) || (long)(v.Terms.Length - 1) * uses <= InlineEntries;
+        if (t.Values.All(Keep)) return t;
+        var values = t.Values.Select(v => Keep(v) ? v : (LinearCombination)B.ToVariable(v)).ToArray();
         return new QTensor(t.Shape, values, t.Scale, t.Bound) { NonNegative = t.NonNegative };
     }
 
@@ -187,4 +215,10 @@ internal sealed class CompileContext(CircuitBuilder builder, OnnxModel model, Co
 /// remainder range check (shift bits per element): the quotient's decomposition doubles as the ReLU's sign.
 /// </param>
 /// <param name="InheritedRescaleConstraints">Constraints this node laid out for earlier layers' pending rescales (and ReLUs); included in <paramref name="Constraints"/>.</param>
-public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits, int DeferredRescaleConstraints = 0, int InheritedRescaleConstraints = 0);
+/// <param name="AbsorbedRoundingConstraints">
+/// For a product layer whose rounding a Sigmoid, Tanh, Exp or Softmax took into its clamp's decomposition: the
+/// remainder bits decomposed there (shift bits per non-constant rounded value, and per comparison of a Softmax's max
+/// of the exact sums), counted in that node's <paramref name="Constraints"/> too. A function given an already rounded
+/// input would not need them, so the benchmarks count them with the product layer, as a ReLU's remainder check.
+/// </param>
+public sealed record LayerReport(string Node, string OpType, int Constraints, long MultiplyAccumulates, int ProductConstraints, int OutputBits, int DeferredRescaleConstraints = 0, int InheritedRescaleConstraints = 0, int AbsorbedRoundingConstraints = 0);

@@ -111,7 +111,11 @@ internal static class OnnxCompiler
             CommitmentScheme = CommitmentSchemeText,
             Params = ctx.Params.Select(p => new ParamInfo(p.Name, p.Shape)).ToArray(),
             PublicSignals = [.. layout],
-            Layers = ctx.Layers.Select((l, i) => l with { DeferredRescaleConstraints = ctx.DeferredRescaleConstraints.GetValueOrDefault(i) }).ToArray(),
+            Layers = ctx.Layers.Select((l, i) => l with
+            {
+                DeferredRescaleConstraints = ctx.DeferredRescaleConstraints.GetValueOrDefault(i),
+                AbsorbedRoundingConstraints = ctx.AbsorbedRoundingConstraints.GetValueOrDefault(i),
+            }).ToArray(),
         };
         if (offset != circuit.System.PublicCount) throw new InvalidOperationException($"layout covers {offset} of {circuit.System.PublicCount} public signals");
         return new OnnxCircuit(model, circuitSettings, circuit, ctx.Params.ToArray());

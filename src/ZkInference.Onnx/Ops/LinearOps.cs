@@ -37,7 +37,7 @@ internal static class LinearOps
         var aIdx = new int[k]; var wIdx = new int[k];
         var sums = new LinearCombination[m * n]; var bounds = new BigInteger[m * n];
         var products = new Products(ctx.B);
-        a = ctx.Materialize(a);
+        a = ctx.Materialize(a, n);
         int before = ctx.B.ConstraintCount;
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
@@ -54,7 +54,7 @@ internal static class LinearOps
 
     private static void MatMul(CompileContext ctx, OnnxNode node)
     {
-        QTensor a = ctx.Materialize(ctx.LinearInput(node, 0)), w = ctx.Tensor(node, 1);
+        QTensor a = ctx.LinearInput(node, 0), w = ctx.Tensor(node, 1);
         if (a.Rank < 1 || w.Rank < 1) throw node.Error("MatMul needs tensors of rank ≥ 1");
         int[] aShape = a.Rank == 1 ? [1, a.Shape[0]] : a.Shape, wShape = w.Rank == 1 ? [w.Shape[0], 1] : w.Shape;
         int m = aShape[^2], k = aShape[^1], k2 = wShape[^2], n = wShape[^1];
@@ -62,6 +62,8 @@ internal static class LinearOps
         int[] batchA = aShape[..^2], batchW = wShape[..^2];
         int[] batch = Broadcast.Shape(batchA, batchW, node);
         int batches = ConstantTensor.Count(batch);
+        // Each element of a is used by the n columns of every batch that broadcasts it.
+        a = ctx.Materialize(a, (int)Math.Min(int.MaxValue, (long)n * (batches / Math.Max(1, ConstantTensor.Count(batchA)))));
         var sums = new LinearCombination[batches * m * n]; var bounds = new BigInteger[sums.Length];
         var products = new Products(ctx.B);
         var aIdx = new int[k]; var wIdx = new int[k];
@@ -84,11 +86,13 @@ internal static class LinearOps
 
     private static void Conv(CompileContext ctx, OnnxNode node)
     {
-        QTensor x = ctx.Materialize(ctx.LinearInput(node, 0)), w = ctx.Tensor(node, 1);
+        QTensor x = ctx.LinearInput(node, 0), w = ctx.Tensor(node, 1);
         if (x.Rank != 4 || w.Rank != 4) throw node.Error("only 2-D convolutions (rank-4 input and weight) are supported");
         int group = (int)node.Int("group", 1);
         int c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], mOut = w.Shape[0], cg = w.Shape[1], kh = w.Shape[2], kw = w.Shape[3];
         if (group < 1 || c % group != 0 || mOut % group != 0 || cg != c / group) throw node.Error($"group {group} does not divide the {c} input channels and {mOut} filters of {cg} channels");
+        // An input element meets each of its group's filters at most kh·kw times.
+        x = ctx.Materialize(x, (int)Math.Min(int.MaxValue, (long)(mOut / group) * kh * kw));
         long[]? ks = node.Ints("kernel_shape");
         if (ks is not null && (ks.Length != 2 || ks[0] != kh || ks[1] != kw)) throw node.Error("kernel_shape does not match the weight");
         var geo = Window.Resolve(node, [h, wd], [kh, kw]);
@@ -170,7 +174,7 @@ internal static class LinearOps
     {
         if (node.Int("training_mode", 0) != 0 || node.Outputs.Length > 1) throw node.Error("only inference mode (training_mode = 0, one output) is supported");
         if (node.Int("spatial", 1) != 1) throw node.Error("spatial = 0 is not supported");
-        QTensor x = ctx.Materialize(ctx.LinearInput(node, 0));
+        QTensor x = ctx.Materialize(ctx.LinearInput(node, 0), 1);
         ConstantTensor gamma = ctx.Constant(node, 1), beta = ctx.Constant(node, 2), mean = ctx.Constant(node, 3), variance = ctx.Constant(node, 4);
         double eps = node.Float("epsilon", 1e-5);
         int ch = x.Rank > 1 ? x.Shape[1] : throw node.Error("the input needs a channel dimension");

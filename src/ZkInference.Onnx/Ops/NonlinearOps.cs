@@ -47,6 +47,8 @@ internal static class NonlinearOps
             values[i] = v;
             if (b > bound) bound = b;
         }
+        // A constant input (e.g. a dead neuron's sum) is folded: no decomposition, nothing to charge.
+        ctx.ChargeAbsorbedRounding(x, shift * x.Values.Count(v => !v.IsConstant));
         ActivationOps.Record(ctx, node, new QTensor(x.Shape, values, scale, bound), before);
     }
 
@@ -76,6 +78,8 @@ internal static class NonlinearOps
             {
                 for (int j = 0; j < dim; j++) row[j] = x.Values[(o * dim + j) * inner + i];
                 LinearCombination[] y = Row(ctx.B, row, x.Scale, x.Bound, shift, s);
+                // The rounding bits of each difference to the max, and the wider comparisons of the exact sums' max.
+                if (!row.All(v => v.IsConstant)) ctx.ChargeAbsorbedRounding(x, shift * (2 * dim - 1));
                 for (int j = 0; j < dim; j++) values[(o * dim + j) * inner + i] = y[j];
             }
         ActivationOps.Record(ctx, node, new QTensor(x.Shape, values, s, (BigInteger.One << s) + 1), before);

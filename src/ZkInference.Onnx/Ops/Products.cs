@@ -23,8 +23,7 @@ internal sealed class Products(CircuitBuilder b)
         for (int k = 0; k < aIndex.Length; k++)
         {
             LinearCombination x = a.Values[aIndex[k]], y = w.Values[wIndex[k]];
-            BigInteger bx = a.Known is null ? a.Bound : BigInteger.Abs(a.Known[aIndex[k]]);
-            BigInteger by = w.Known is null ? w.Bound : BigInteger.Abs(w.Known[wIndex[k]]);
+            BigInteger bx = Magnitude(a, x, aIndex[k]), by = Magnitude(w, y, wIndex[k]);
             MultiplyAccumulates++;
             if (bx.IsZero || by.IsZero) continue; // a weight that quantizes to 0 costs nothing
             bound += bx * by;
@@ -39,6 +38,10 @@ internal sealed class Products(CircuitBuilder b)
         }
         return (acc.Build(), bound);
     }
+
+    // |value| when the compiler knows it (a pinned parameter or a constant, e.g. an activation of a dead neuron), else the tensor's bound.
+    private static BigInteger Magnitude(QTensor t, LinearCombination v, int index) =>
+        t.Known is not null ? BigInteger.Abs(t.Known[index]) : v.IsConstant ? BigInteger.Abs(Quantizer.FromField(v.ConstantTerm)) : t.Bound;
 
     private Variable AsVariable(LinearCombination x) => b.ToVariable(x); // free for a plain variable
 }
