@@ -56,17 +56,6 @@ public sealed class G2Tests
             && G2Jacobian.MultiplyWnaf(p, k).ToAffine() == expected;
     }
 
-    [Property(MaxTest = 50, Arbitrary = [typeof(Generators)])]
-    public bool PsiSplitIsShortAndCorrect(Fr k)
-    {
-        Span<ulong> limbs = stackalloc ulong[4];
-        ZkInference.Field.Internal.Scalars.ToLimbs(k, limbs);
-        G2Split.Decompose(limbs, out UInt128 k0, out UInt128 k1);
-        BigInteger lambda = 6 * (BigInteger)G2Endomorphism.Seed * G2Endomorphism.Seed;
-        return (BigInteger)k0 + (BigInteger)k1 * lambda == k.ToBigInteger() && (BigInteger)k0 < lambda
-            && lambda == Fp.Modulus - Fr.Modulus;
-    }
-
     [Property(MaxTest = 2000, Arbitrary = [typeof(Generators)])]
     public bool FourWaySplitIsShortAndCorrect(Fr k) => FourWaySplitHolds(k.ToBigInteger());
 

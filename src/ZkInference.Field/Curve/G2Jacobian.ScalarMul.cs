@@ -6,7 +6,8 @@ namespace ZkInference.Field;
 public readonly partial struct G2Jacobian
 {
     /// <summary>
-    /// k·P for P in G2: k = k0 + k1·6x² and k·P = k0·P + k1·ψ(P), two interleaved ~127-bit 5-NAFs.
+    /// k·P for P in G2: k ≡ k0 + k1·λ + k2·λ² + k3·λ³ with λ = 6x² and |kᵢ| &lt; 2⁶⁶, and
+    /// k·P = k0·P + k1·ψ(P) + k2·ψ²(P) + k3·ψ³(P), four interleaved ~66-bit 5-NAFs.
     /// ψ acts as 6x² only on G2, so for a twist point outside G2 (unchecked input) the result is not k·P;
     /// check <see cref="IsInSubgroup"/> first on untrusted points.
     /// </summary>

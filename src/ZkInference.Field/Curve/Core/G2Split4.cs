@@ -50,9 +50,6 @@ internal static class G2Split4
         }
     }
 
-    /// <summary>The eigenvalue λ = 6x² of ψ on G2.</summary>
-    public static UInt128 Eigenvalue => G2Split.Eigenvalue;
-
     /// <summary>k ≡ parts[0] + parts[1]·λ + parts[2]·λ² + parts[3]·λ³ (mod r) for a canonical 4-limb k &lt; r.</summary>
     public static void Decompose(ReadOnlySpan<ulong> k, Span<Int128> parts)
     {
