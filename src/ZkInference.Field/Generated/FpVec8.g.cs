@@ -53,9 +53,22 @@ internal partial struct FpVec8
         Lanes8.Store((ulong*)p, x0, x1, x2, x3);
     }
 
-    /// <summary>r = a·b lane by lane (r may be a or b).</summary>
+    /// <summary>r = a·b lane by lane (r may be a or b): on AVX-512 IFMA where the generated kernel runs, else <see cref="MulPortable"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Mul(in FpVec8 a, in FpVec8 b, out FpVec8 r)
+    {
+        if (ZkInference.Field.Internal.X64.LaneKernels.FpMul != null)
+        {
+            Unsafe.SkipInit(out r);
+            fixed (FpVec8* pr = &r, pa = &a, pb = &b) ZkInference.Field.Internal.X64.LaneKernels.FpMul(pr, pa, pb);
+            return;
+        }
+        MulPortable(a, b, out r);
+    }
+
+    /// <summary>r = a·b lane by lane in managed vector code (r may be a or b).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Mul(in FpVec8 a, in FpVec8 b, out FpVec8 r)
+    internal static void MulPortable(in FpVec8 a, in FpVec8 b, out FpVec8 r)
     {
         Vector512<ulong> mask = Mask;
         Vector512<ulong> n0 = Vector512.Create(0x4866389UL);

@@ -136,12 +136,12 @@ internal static unsafe class NativeKernels
         return true;
     }
 
-    private static BigInteger Words(ulong[] w) =>
+    internal static BigInteger Words(ulong[] w) =>
         new BigInteger(w[0]) | (new BigInteger(w[1]) << 64) | (new BigInteger(w[2]) << 128) | (new BigInteger(w[3]) << 192);
 
     // Reduced values that drive every carry (zero, one, q − 1, q − 2, all-ones words) and the expected
     // Montgomery result of a plain product, x·2⁻²⁵⁶ mod q.
-    private sealed class KernelCheck
+    internal sealed class KernelCheck
     {
         private readonly BigInteger _q, _rInverse;
 

@@ -6,7 +6,7 @@ namespace ZkInference.Field.Internal.X64;
 /// <c>cmovc</c>, <c>push</c>/<c>pop</c>. Constants live in a pool after the code, addressed relative to the
 /// instruction pointer.
 /// </summary>
-internal sealed class X64Emitter
+internal sealed partial class X64Emitter
 {
     private readonly List<byte> _code = new();
     private readonly List<ulong> _constants = new();
