@@ -98,9 +98,7 @@ internal sealed partial class X64Emitter
                 _code.AddRange(BitConverter.GetBytes(rm.Displacement));
                 break;
             default:
-                _code.Add((byte)(regBits | 0b101));
-                _fixups.Add((_code.Count, rm.Displacement));
-                _code.AddRange([0, 0, 0, 0]);
+                EmitConstantAddress(regBits, rm.Displacement);
                 break;
         }
     }

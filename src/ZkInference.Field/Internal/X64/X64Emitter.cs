@@ -171,10 +171,16 @@ internal sealed partial class X64Emitter
                 break;
             }
             default:
-                _code.Add((byte)(regBits | 0b101));
-                _fixups.Add((_code.Count, rm.Displacement));
-                _code.AddRange([0, 0, 0, 0]);
+                EmitConstantAddress(regBits, rm.Displacement);
                 break;
         }
+    }
+
+    // ModRM for [rip + disp32] naming pool constant `constant`; the displacement is resolved in Build.
+    private void EmitConstantAddress(int regBits, int constant)
+    {
+        _code.Add((byte)(regBits | 0b101));
+        _fixups.Add((_code.Count, constant));
+        _code.AddRange([0, 0, 0, 0]);
     }
 }
