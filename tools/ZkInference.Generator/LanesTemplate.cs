@@ -52,6 +52,15 @@ public readonly partial struct {{n}}
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Mul8({{n}}* a, {{n}}* b, {{n}}* r)
     {
+        if (ZkInference.Field.Internal.X64.LaneKernels.{{n}}Mul != null)
+        {
+            // The AVX-512 IFMA product (see {{n}}Vec8.Mul) between the lane layout's load and store.
+            {{n}}Vec8.Load(a, out {{n}}Vec8 x);
+            {{n}}Vec8.Load(b, out {{n}}Vec8 y);
+            ZkInference.Field.Internal.X64.LaneKernels.{{n}}Mul(&x, &x, &y);
+            x.Store(r);
+            return;
+        }
         Vector512<ulong> mask = Vector512.Create({{Hex(LimbMask)}});
         Vector512<ulong> n0 = Vector512.Create({{Hex(n0)}});
 

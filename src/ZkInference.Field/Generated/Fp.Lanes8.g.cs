@@ -21,6 +21,15 @@ public readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Mul8(Fp* a, Fp* b, Fp* r)
     {
+        if (ZkInference.Field.Internal.X64.LaneKernels.FpMul != null)
+        {
+            // The AVX-512 IFMA product (see FpVec8.Mul) between the lane layout's load and store.
+            FpVec8.Load(a, out FpVec8 x);
+            FpVec8.Load(b, out FpVec8 y);
+            ZkInference.Field.Internal.X64.LaneKernels.FpMul(&x, &x, &y);
+            x.Store(r);
+            return;
+        }
         Vector512<ulong> mask = Vector512.Create(0x1FFFFFFFUL);
         Vector512<ulong> n0 = Vector512.Create(0x4866389UL);
         Vector512<ulong> q0 = Vector512.Create(0x187CFD47UL);

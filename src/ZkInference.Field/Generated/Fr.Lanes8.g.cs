@@ -21,6 +21,15 @@ public readonly partial struct Fr
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Mul8(Fr* a, Fr* b, Fr* r)
     {
+        if (ZkInference.Field.Internal.X64.LaneKernels.FrMul != null)
+        {
+            // The AVX-512 IFMA product (see FrVec8.Mul) between the lane layout's load and store.
+            FrVec8.Load(a, out FrVec8 x);
+            FrVec8.Load(b, out FrVec8 y);
+            ZkInference.Field.Internal.X64.LaneKernels.FrMul(&x, &x, &y);
+            x.Store(r);
+            return;
+        }
         Vector512<ulong> mask = Vector512.Create(0x1FFFFFFFUL);
         Vector512<ulong> n0 = Vector512.Create(0xFFFFFFFUL);
         Vector512<ulong> q0 = Vector512.Create(0x10000001UL);
