@@ -1,30 +1,15 @@
-using Google.Protobuf;
 using Xunit;
 using ZkInference.Onnx.Model;
 using ZkInference.Onnx.Protobuf;
 using ZkInference.Onnx.Settings;
+
+using static ZkInference.Onnx.Tests.TestGraphs;
 
 namespace ZkInference.Onnx.Tests;
 
 /// <summary>Ops the node test data cannot exercise (opset-1 or input-less graphs there): GlobalAveragePool and Constant.</summary>
 public sealed class HandBuiltModelTests
 {
-    private static ValueInfoProto Info(string name, params long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (long d in dims) shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = shape } } };
-    }
-
-    private static byte[] Model(Action<GraphProto> build)
-    {
-        var g = new GraphProto { Name = "g" };
-        build(g);
-        var m = new ModelProto { IrVersion = 8, Graph = g };
-        m.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
-        return m.ToByteArray();
-    }
-
     private static double[] Run(byte[] bytes, double[] x)
     {
         OnnxCircuit c = OnnxCircuit.Compile(OnnxModelLoader.Load(bytes, "hand.onnx"), CompileSettings.Default with { InputScale = 10, ParamScale = 10, BindRequest = false });
@@ -34,7 +19,7 @@ public sealed class HandBuiltModelTests
     [Fact]
     public void GlobalAveragePoolAveragesEachChannel()
     {
-        byte[] bytes = Model(g =>
+        byte[] bytes = Bytes(g =>
         {
             g.Input.Add(Info("x", 1, 2, 2, 3));
             g.Output.Add(Info("y", 1, 2, 1, 1));
@@ -50,7 +35,7 @@ public sealed class HandBuiltModelTests
     public void ConstantNodesAreFoldedIntoParameters()
     {
         var value = new TensorProto { Name = "c", DataType = 1, Dims = { 3 }, FloatData = { 0.5f, -1.25f, 2f } };
-        byte[] bytes = Model(g =>
+        byte[] bytes = Bytes(g =>
         {
             g.Input.Add(Info("x", 1, 3));
             g.Output.Add(Info("y", 1, 3));
@@ -67,7 +52,7 @@ public sealed class HandBuiltModelTests
     [Fact]
     public void UnsupportedAttributeIsNamed()
     {
-        byte[] bytes = Model(g =>
+        byte[] bytes = Bytes(g =>
         {
             g.Input.Add(Info("x", 1, 3));
             g.Output.Add(Info("y", 1, 3));

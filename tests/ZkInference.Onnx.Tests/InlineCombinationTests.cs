@@ -1,10 +1,11 @@
-using Google.Protobuf;
 using Xunit;
 using ZkInference.Field;
 using ZkInference.Onnx.Compiler;
 using ZkInference.Onnx.Model;
 using ZkInference.Onnx.Protobuf;
 using ZkInference.Onnx.Settings;
+
+using static ZkInference.Onnx.Tests.TestGraphs;
 
 namespace ZkInference.Onnx.Tests;
 
@@ -15,29 +16,11 @@ namespace ZkInference.Onnx.Tests;
 /// </summary>
 public sealed class InlineCombinationTests
 {
-    private static ValueInfoProto Info(string name, params long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (long d in dims) shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = shape } } };
-    }
-
-    private static TensorProto Weights(string name, Random rng, params long[] dims)
-    {
-        var t = new TensorProto { Name = name, DataType = 1 };
-        t.Dims.AddRange(dims);
-        long n = dims.Aggregate(1L, (a, b) => a * b);
-        for (long i = 0; i < n; i++) t.FloatData.Add((float)(rng.NextDouble() * 2 - 1));
-        return t;
-    }
-
     private static OnnxModel Build(string name, Action<GraphProto, Random> build)
     {
         var g = new GraphProto { Name = "g" };
         build(g, new Random(31));
-        var m = new ModelProto { IrVersion = 8, Graph = g };
-        m.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
-        return OnnxModelLoader.Load(m.ToByteArray(), name);
+        return Load(name, g);
     }
 
     // Relu → AveragePool 2×2 → Flatten → Gemm(4→5): each Gemm input is the sum of four ReLU wires, used by 5 products.
@@ -79,19 +62,6 @@ public sealed class InlineCombinationTests
     {
         var rng = new Random(seed);
         return [.. Enumerable.Range(0, count).Select(_ => rng.NextDouble() * 2 - 1)];
-    }
-
-    private static void AssertEveryPrivateWirePinned(OnnxCircuit c, double[] x)
-    {
-        Fr[] w = c.Witness(x, 0, 0);
-        Assert.True(c.Circuit.System.IsSatisfied(w));
-        for (int wire = 1 + c.Circuit.System.PublicCount; wire < w.Length; wire++)
-        {
-            Fr saved = w[wire];
-            w[wire] = saved + Fr.One;
-            Assert.False(c.Circuit.System.IsSatisfied(w), $"wire {wire} ({c.Circuit.System.NameOf(wire)}) changed and the constraints still hold");
-            w[wire] = saved;
-        }
     }
 
     [Fact]
