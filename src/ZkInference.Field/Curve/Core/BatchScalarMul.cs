@@ -137,25 +137,17 @@ internal static unsafe class BatchScalarMul
             }
         }
 
-        // Table t holds ψᵗ(j·A); ψ(x, y) = (cx·conj(x), cy·conj(y)) on affine points.
+        // Table t holds ψᵗ(j·A).
         Fp2* tx = stackalloc Fp2[4 * TableStride], ty = stackalloc Fp2[4 * TableStride];
         BuildTable<Fp2Vec8, Fp2>(ax, ay, tx, ty);
-        Fp2* c = stackalloc Fp2[Lanes];
-        for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientX;
-        Fp2Vec8.Load(c, out Fp2Vec8 cx);
-        for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientY;
-        Fp2Vec8.Load(c, out Fp2Vec8 cy);
         for (int t = 1; t < 4; t++)
             for (int j = 1; j <= 8; j++)
             {
                 int from = (t - 1) * TableStride + j * Lanes, to = t * TableStride + j * Lanes;
                 Fp2Vec8.Load(tx + from, out Fp2Vec8 bx);
-                FpVec8.Neg(bx.C1, out bx.C1);
-                Fp2Vec8.Mul(bx, cx, out bx);
-                Fp2Vec8.Store(bx, tx + to);
                 Fp2Vec8.Load(ty + from, out Fp2Vec8 by);
-                FpVec8.Neg(by.C1, out by.C1);
-                Fp2Vec8.Mul(by, cy, out by);
+                PsiLanes.Apply(bx, by, out bx, out by);
+                Fp2Vec8.Store(bx, tx + to);
                 Fp2Vec8.Store(by, ty + to);
             }
 

@@ -153,24 +153,10 @@ internal static unsafe class SharedScalarMul
         same.Fill(k);
         BatchScalarMul.ToAffineLanes(points, original, ax, ay, active, same, ks);
 
-        // Table t holds ψᵗ of the odd multiples; ψ(x, y) = (cx·conj(x), cy·conj(y)) on affine points, and
-        // conjugation negates the imaginary limbs.
+        // Table t holds ψᵗ of the odd multiples.
         Fp2Vec8* tx = stackalloc Fp2Vec8[4 * Odd], ty = stackalloc Fp2Vec8[4 * Odd];
         OddMultiples<Fp2Vec8, Fp2>(ax, ay, tx, ty);
-        Fp2* c = stackalloc Fp2[Lanes];
-        for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientX;
-        Fp2Vec8.Load(c, out Fp2Vec8 cx);
-        for (int l = 0; l < Lanes; l++) c[l] = G2Endomorphism.CoefficientY;
-        Fp2Vec8.Load(c, out Fp2Vec8 cy);
-        for (int j = Odd; j < 4 * Odd; j++)
-        {
-            Fp2Vec8 conj = tx[j - Odd];
-            FpVec8.Neg(conj.C1, out conj.C1);
-            Fp2Vec8.Mul(conj, cx, out tx[j]);
-            conj = ty[j - Odd];
-            FpVec8.Neg(conj.C1, out conj.C1);
-            Fp2Vec8.Mul(conj, cy, out ty[j]);
-        }
+        for (int j = Odd; j < 4 * Odd; j++) PsiLanes.Apply(tx[j - Odd], ty[j - Odd], out tx[j], out ty[j]);
 
         Fp2* x = stackalloc Fp2[Lanes], y = stackalloc Fp2[Lanes], z = stackalloc Fp2[Lanes];
         bool* infinite = stackalloc bool[Lanes], exceptional = stackalloc bool[Lanes];
