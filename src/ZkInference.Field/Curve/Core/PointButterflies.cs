@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ZkInference.Field.Internal;
@@ -16,60 +17,39 @@ internal static unsafe class PointButterflies
     private const int Lanes = 8;
 
     /// <summary>(a[i], b[i]) ← (a[i] + b[i], a[i] − b[i]) on G1.</summary>
-    public static void G1(Span<G1Jacobian> a, Span<G1Jacobian> b)
-    {
-        int i = 0;
-        if (Lanes8.IsSupported)
-        {
-            Fp* c = stackalloc Fp[6 * Lanes], o = stackalloc Fp[5 * Lanes];
-            bool* special = stackalloc bool[Lanes];
-            for (; i + Lanes <= a.Length; i += Lanes)
-            {
-                for (int l = 0; l < Lanes; l++)
-                {
-                    ref readonly G1Jacobian p = ref a[i + l], q = ref b[i + l];
-                    c[l] = p.X; c[Lanes + l] = p.Y; c[2 * Lanes + l] = p.Z;
-                    c[3 * Lanes + l] = q.X; c[4 * Lanes + l] = q.Y; c[5 * Lanes + l] = q.Z;
-                }
-                Run<FpVec8, Fp>(c, o, special);
-                for (int l = 0; l < Lanes; l++)
-                {
-                    if (special[l]) OnePoint(ref a[i + l], ref b[i + l]);
-                    else
-                    {
-                        a[i + l] = new G1Jacobian(o[l], o[Lanes + l], o[2 * Lanes + l]);
-                        b[i + l] = new G1Jacobian(o[3 * Lanes + l], o[4 * Lanes + l], o[2 * Lanes + l]);
-                    }
-                }
-            }
-        }
-        for (; i < a.Length; i++) OnePoint(ref a[i], ref b[i]);
-    }
+    public static void G1(Span<G1Jacobian> a, Span<G1Jacobian> b) =>
+        Many<FpVec8, Fp>(MemoryMarshal.Cast<G1Jacobian, JacobianPoint<Fp>>(a), MemoryMarshal.Cast<G1Jacobian, JacobianPoint<Fp>>(b));
 
     /// <summary>(a[i], b[i]) ← (a[i] + b[i], a[i] − b[i]) on G2.</summary>
-    public static void G2(Span<G2Jacobian> a, Span<G2Jacobian> b)
+    public static void G2(Span<G2Jacobian> a, Span<G2Jacobian> b) =>
+        Many<Fp2Vec8, Fp2>(MemoryMarshal.Cast<G2Jacobian, JacobianPoint<Fp2>>(a), MemoryMarshal.Cast<G2Jacobian, JacobianPoint<Fp2>>(b));
+
+    // The curve points as their Jacobian cores (G1Jacobian and G2Jacobian are laid out as JacobianPoint<Fp/Fp2>,
+    // which their Core accessors rely on too).
+    private static void Many<TV, TE>(Span<JacobianPoint<TE>> a, Span<JacobianPoint<TE>> b)
+        where TV : struct, ILaneField<TV, TE> where TE : unmanaged, IField<TE>
     {
         int i = 0;
         if (Lanes8.IsSupported)
         {
-            Fp2* c = stackalloc Fp2[6 * Lanes], o = stackalloc Fp2[5 * Lanes];
+            TE* c = stackalloc TE[6 * Lanes], o = stackalloc TE[5 * Lanes];
             bool* special = stackalloc bool[Lanes];
             for (; i + Lanes <= a.Length; i += Lanes)
             {
                 for (int l = 0; l < Lanes; l++)
                 {
-                    ref readonly G2Jacobian p = ref a[i + l], q = ref b[i + l];
+                    ref readonly JacobianPoint<TE> p = ref a[i + l], q = ref b[i + l];
                     c[l] = p.X; c[Lanes + l] = p.Y; c[2 * Lanes + l] = p.Z;
                     c[3 * Lanes + l] = q.X; c[4 * Lanes + l] = q.Y; c[5 * Lanes + l] = q.Z;
                 }
-                Run<Fp2Vec8, Fp2>(c, o, special);
+                Run<TV, TE>(c, o, special);
                 for (int l = 0; l < Lanes; l++)
                 {
                     if (special[l]) OnePoint(ref a[i + l], ref b[i + l]);
                     else
                     {
-                        a[i + l] = new G2Jacobian(o[l], o[Lanes + l], o[2 * Lanes + l]);
-                        b[i + l] = new G2Jacobian(o[3 * Lanes + l], o[4 * Lanes + l], o[2 * Lanes + l]);
+                        a[i + l] = new JacobianPoint<TE>(o[l], o[Lanes + l], o[2 * Lanes + l]);
+                        b[i + l] = new JacobianPoint<TE>(o[3 * Lanes + l], o[4 * Lanes + l], o[2 * Lanes + l]);
                     }
                 }
             }
@@ -77,20 +57,12 @@ internal static unsafe class PointButterflies
         for (; i < a.Length; i++) OnePoint(ref a[i], ref b[i]);
     }
 
-    private static void OnePoint(ref G1Jacobian a, ref G1Jacobian b)
+    private static void OnePoint<TE>(ref JacobianPoint<TE> a, ref JacobianPoint<TE> b) where TE : unmanaged, IField<TE>
     {
-        G1Jacobian u = a;
-        G1Jacobian.Negate(b, out G1Jacobian minus);
-        G1Jacobian.Add(u, b, out a);
-        G1Jacobian.Add(u, minus, out b);
-    }
-
-    private static void OnePoint(ref G2Jacobian a, ref G2Jacobian b)
-    {
-        G2Jacobian u = a;
-        G2Jacobian.Negate(b, out G2Jacobian minus);
-        G2Jacobian.Add(u, b, out a);
-        G2Jacobian.Add(u, minus, out b);
+        JacobianPoint<TE> u = a;
+        JacobianPoint<TE>.Negate(b, out JacobianPoint<TE> minus);
+        JacobianPoint<TE>.Add(u, b, out a);
+        JacobianPoint<TE>.Add(u, minus, out b);
     }
 
     // c holds X1, Y1, Z1, X2, Y2, Z2 (eight of each); o receives X and Y of the sum, the shared Z, X and Y of
