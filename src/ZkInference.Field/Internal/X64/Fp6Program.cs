@@ -43,27 +43,15 @@ internal sealed class Fp6Program
         _p.Mul(_v1, a1, b1);
         _p.Mul(_v2, a2, b2);
         // c0 = v0 + ξ·((a1 + a2)(b1 + b2) − v1 − v2)
-        _p.Add(_s, a1, a2);
-        _p.Add(_t, b1, b2);
-        _p.Mul(c0, _s, _t);
-        _p.Sub(c0, c0, _v1);
-        _p.Sub(c0, c0, _v2);
+        Cross(c0, a1, a2, b1, b2, _v1, _v2);
         _p.MulByNonResidue(c0, c0);
         _p.Add(c0, c0, _v0);
         // c1 = (a0 + a1)(b0 + b1) − v0 − v1 + ξ·v2
-        _p.Add(_s, a0, a1);
-        _p.Add(_t, b0, b1);
-        _p.Mul(c1, _s, _t);
-        _p.Sub(c1, c1, _v0);
-        _p.Sub(c1, c1, _v1);
+        Cross(c1, a0, a1, b0, b1, _v0, _v1);
         _p.MulByNonResidue(_t, _v2);
         _p.Add(c1, c1, _t);
         // c2 = (a0 + a2)(b0 + b2) − v0 − v2 + v1
-        _p.Add(_s, a0, a2);
-        _p.Add(_t, b0, b2);
-        _p.Mul(c2, _s, _t);
-        _p.Sub(c2, c2, _v0);
-        _p.Sub(c2, c2, _v2);
+        Cross(c2, a0, a2, b0, b2, _v0, _v2);
         _p.Add(c2, c2, _v1);
         Copy(_r, dst);
     }
@@ -80,15 +68,21 @@ internal sealed class Fp6Program
         _p.MulByNonResidue(c0, c0);
         _p.Add(c0, c0, _v0);
         // c1 = (a0 + a1)(b0 + b1) − v0 − v1
-        _p.Add(_s, a0, a1);
-        _p.Add(_t, b0, b1);
-        _p.Mul(c1, _s, _t);
-        _p.Sub(c1, c1, _v0);
-        _p.Sub(c1, c1, _v1);
+        Cross(c1, a0, a1, b0, b1, _v0, _v1);
         // c2 = a2·b0 + v1
         _p.Mul(c2, a2, b0);
         _p.Add(c2, c2, _v1);
         Copy(_r, dst);
+    }
+
+    // Karatsuba's cross term: dst = (x + y)(u + w) − xu − yw, given xu and yw.
+    private void Cross(Limbs dst, Limbs x, Limbs y, Limbs u, Limbs w, Limbs xu, Limbs yw)
+    {
+        _p.Add(_s, x, y);
+        _p.Add(_t, u, w);
+        _p.Mul(dst, _s, _t);
+        _p.Sub(dst, dst, xu);
+        _p.Sub(dst, dst, yw);
     }
 
     /// <summary>dst = a·b for b in Fp2.</summary>
